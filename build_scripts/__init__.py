@@ -1,0 +1,1 @@
+"""The data pipeline: data/*.yml -> validated records -> generated pages and exports."""

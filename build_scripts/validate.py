@@ -1,0 +1,243 @@
+"""Validate all of data/: each file against its model, then the rules that span records.
+
+Every problem is collected before anything fails, so an editor fixes a pull request in one go.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from .dates import parse_date
+from .languages import LANGUAGES
+from .load import LoadedFile, read_yaml
+from .models import DATASETS, ID_HINT, ID_PATTERN, Record
+from .problems import DataError, Problem, relative
+
+UI_FILE = "ui.yml"
+
+
+@dataclass(frozen=True)
+class Entry:
+    dataset: str
+    id: str
+    record: Record
+    file: LoadedFile
+
+
+@dataclass
+class Catalog:
+    """All validated records, by dataset and id, plus the interface strings."""
+
+    records: dict[str, dict[str, Entry]]
+    ui: dict[str, dict[str, str]]
+
+    def get(self, dataset: str, record_id: str) -> Record:
+        return self.records[dataset][record_id].record
+
+    def entries(self, dataset: str) -> list[Entry]:
+        return list(self.records[dataset].values())
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model class that owns the last element of `loc` (for 'did you mean')."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = next(
+            (i for n, i in current.model_fields.items() if part in (n, i.alias)), None
+        )
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def _explain(model: type[BaseModel], error: dict) -> tuple[tuple, str, str]:
+    """Turn one pydantic error into (location, field label, plain-words message)."""
+    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    label = ".".join(str(p) for p in loc)
+    kind = error["type"]
+    if kind == "missing":
+        return loc, label, "is required but missing"
+    if kind == "extra_forbidden":
+        owner = _model_at(model, loc)
+        known = _field_names(owner) if owner else []
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(known)}"
+        return loc, label, f"unknown field{hint}"
+    if kind == "literal_error":
+        return loc, label, f"must be one of {error['ctx']['expected']}; got {error.get('input')!r}"
+    if kind == "string_type":
+        return loc, label, f"must be text; got {error.get('input')!r}"
+    if kind == "string_pattern_mismatch":
+        return loc, label, f"must be an id: {ID_HINT}; got {error.get('input')!r}"
+    message = error["msg"].removeprefix("Value error, ")
+    return loc, label, message
+
+
+def _check_file(dataset: str, loaded: LoadedFile) -> tuple[Record | None, list[Problem]]:
+    model = DATASETS[dataset]
+    try:
+        return model.model_validate(loaded.value), []
+    except ValidationError as err:
+        problems = []
+        for error in err.errors(include_url=False):
+            loc, label, message = _explain(model, error)
+            line, column = loaded.position(loc)
+            problems.append(Problem(loaded.shown_path, line, column, label, message))
+        return None, problems
+
+
+def _references(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
+    """Yield (location, dataset, id) for every id in a record that names another record."""
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            key = info.alias or name
+            target = (info.json_schema_extra or {}).get("x-refers-to") if isinstance(
+                info.json_schema_extra, dict) else None
+            child = getattr(value, name)
+            if target and isinstance(child, str):
+                yield loc + (key,), target, child
+            elif target and isinstance(child, list):
+                for i, item in enumerate(child):
+                    yield loc + (key, i), target, item
+            else:
+                yield from _references(child, loc + (key,))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _references(item, loc + (i,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _references(item, loc + (key,))
+
+
+def _check_ranges(entries: list[Entry]) -> Iterator[Problem]:
+    orders: dict[int, Entry] = {}
+    for entry in entries:
+        record = entry.record
+        start, end = getattr(record, "start", None), getattr(record, "end", None)
+        if start and end and parse_date(start).earliest_year > parse_date(end).latest_year:
+            line, column = entry.file.position(("end",))
+            yield Problem(entry.file.shown_path, line, column, "end",
+                          f"the stage ends ({end}) before it starts ({start})")
+        order = getattr(record, "order", None)
+        group = getattr(record, "group", None)
+        if order is not None:
+            key = (group, order)
+            if key in orders:
+                line, column = entry.file.position(("order",))
+                yield Problem(entry.file.shown_path, line, column, "order",
+                              f"{order} is already used by {orders[key].file.shown_path}")
+            orders[key] = entry
+
+
+def _check_ui(path: Path, root: Path) -> tuple[dict, list[Problem]]:
+    loaded, problems = read_yaml(path, root)
+    if problems:
+        return {}, problems
+    ui: dict[str, dict[str, str]] = {}
+    for key, value in loaded.value.items():
+        line, column = loaded.position((key,))
+        if not isinstance(value, dict):
+            problems.append(Problem(loaded.shown_path, line, column, key,
+                                    "must hold en, zh and ru"))
+            continue
+        for lang in LANGUAGES:
+            text = value.get(lang)
+            if not isinstance(text, str) or not text.strip():
+                problems.append(Problem(loaded.shown_path, line, column, f"{key}.{lang}",
+                                        "is required but missing or empty"))
+        extra = set(value) - set(LANGUAGES)
+        if extra:
+            problems.append(Problem(loaded.shown_path, line, column, key,
+                                    f"unknown language(s) {sorted(extra)}; use en, zh, ru"))
+        ui[key] = value
+    return ui, problems
+
+
+def validate(data_dir: Path, root: Path | None = None) -> tuple[Catalog, list[Problem]]:
+    """Validate everything under data_dir; return the catalog and every problem found."""
+    root = root or data_dir.parent
+    problems: list[Problem] = []
+    records: dict[str, dict[str, Entry]] = {name: {} for name in DATASETS}
+
+    ui_path = data_dir / UI_FILE
+    ui, ui_problems = _check_ui(ui_path, root) if ui_path.exists() else (
+        {}, [Problem(relative(ui_path, root), 1, 1, "", "the interface strings file is missing")])
+    problems += ui_problems
+
+    for child in sorted(data_dir.iterdir()):
+        if child.is_dir() and child.name not in DATASETS:
+            problems.append(Problem(relative(child, root), 1, 1, "",
+                                    f"unknown dataset folder; datasets are {', '.join(DATASETS)}"))
+        elif child.is_file() and child.name != UI_FILE and not child.name.startswith("."):
+            problems.append(Problem(relative(child, root), 1, 1, "",
+                                    "stray file: records go in data/<dataset>/<id>.yml"))
+
+    for dataset in DATASETS:
+        folder = data_dir / dataset
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            shown = relative(path, root)
+            if path.name.startswith("."):
+                continue
+            if path.suffix != ".yml" or not path.is_file():
+                problems.append(Problem(shown, 1, 1, "",
+                                        "stray file: a dataset folder holds only <id>.yml records"))
+                continue
+            if not re.match(ID_PATTERN, path.stem):
+                problems.append(Problem(shown, 1, 1, "id",
+                                        f"the file name is the record's id and permalink: {ID_HINT}"))
+                continue
+            loaded, file_problems = read_yaml(path, root)
+            if not file_problems:
+                record, file_problems = _check_file(dataset, loaded)
+                if record is not None:
+                    records[dataset][path.stem] = Entry(dataset, path.stem, record, loaded)
+            problems += file_problems
+
+    for dataset, entries in records.items():
+        for entry in entries.values():
+            for loc, target, target_id in _references(entry.record):
+                if target_id not in records[target]:
+                    line, column = entry.file.position(loc)
+                    close = difflib.get_close_matches(target_id, list(records[target]), n=1)
+                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    problems.append(Problem(
+                        entry.file.shown_path, line, column, ".".join(map(str, loc)),
+                        f"no record data/{target}/{target_id}.yml{hint}"))
+        problems += _check_ranges(list(entries.values()))
+
+    return Catalog(records, ui), sorted(problems)
+
+
+def load_catalog(data_dir: Path, root: Path | None = None) -> Catalog:
+    """Validate and return the catalog, or raise DataError with every problem."""
+    catalog, problems = validate(data_dir, root)
+    if problems:
+        raise DataError(problems)
+    return catalog
