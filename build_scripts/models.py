@@ -175,7 +175,11 @@ class Quote(Strict):
 class Statement(Record):
     """An official statement or document the sources discuss."""
 
-    date: DateText
+    date: DateText | None = Field(
+        default=None,
+        description="When it was issued, with the precision the source gives; leave it out "
+        "where the sources give no date (never guess one).",
+    )
     kind: Literal["joint-statement", "consensus", "strategy", "remarks"]
     parties: list[Localized] = Field(min_length=1)
     place: Localized | None = None

@@ -111,7 +111,7 @@ def _check_file(dataset: str, loaded: LoadedFile) -> tuple[Record | None, list[P
         return None, problems
 
 
-def _references(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
+def references_in(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
     """Yield (location, dataset, id) for every id in a record that names another record."""
     if isinstance(value, BaseModel):
         for name, info in type(value).model_fields.items():
@@ -125,13 +125,13 @@ def _references(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]
                 for i, item in enumerate(child):
                     yield loc + (key, i), target, item
             else:
-                yield from _references(child, loc + (key,))
+                yield from references_in(child, loc + (key,))
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from _references(item, loc + (i,))
+            yield from references_in(item, loc + (i,))
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _references(item, loc + (key,))
+            yield from references_in(item, loc + (key,))
 
 
 def _check_ranges(entries: list[Entry]) -> Iterator[Problem]:
@@ -220,10 +220,14 @@ def validate(data_dir: Path, root: Path | None = None) -> tuple[Catalog, list[Pr
                     records[dataset][path.stem] = Entry(dataset, path.stem, record, loaded)
             problems += file_problems
 
+    # A record file that exists but has problems of its own still counts as existing, so that
+    # one broken file does not make every record that points at it report a problem too.
+    existing = {name: {p.stem for p in (data_dir / name).glob("*.yml")} if (data_dir / name).is_dir()
+                else set() for name in DATASETS}
     for dataset, entries in records.items():
         for entry in entries.values():
-            for loc, target, target_id in _references(entry.record):
-                if target_id not in records[target]:
+            for loc, target, target_id in references_in(entry.record):
+                if target_id not in existing[target]:
                     line, column = entry.file.position(loc)
                     close = difflib.get_close_matches(target_id, list(records[target]), n=1)
                     hint = f"; did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,110 @@
+"""Orchestrate page generation: validate, build views, render, write what changed.
+
+Generated files live in docs/<dataset>/ (git-ignored). A file is written only when its content
+changed, so `mkdocs serve` reloads exactly the pages an edit touched and never loops; files of
+records that no longer exist are removed.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from . import paths
+from .languages import LANGUAGES, page_suffix
+from .render import render
+from .validate import Catalog, load_catalog
+from .views import DATASET_ORDER, Backlinks, index_view, record_view
+
+GENERATED_MARK = Markup("generated from data/ by build_scripts: do not edit, edit the data instead")
+
+# One template per page type.
+RECORD_TEMPLATES = {
+    "stages": "stage.md.j2",
+    "statements": "statement.md.j2",
+    "exchanges": "exchange.md.j2",
+    "indicators": "indicator.md.j2",
+    "themes": "theme.md.j2",
+    "people": "person.md.j2",
+    "references": "reference.md.j2",
+}
+
+
+@dataclass
+class Report:
+    catalog: Catalog
+    pages: int
+    written: int
+    removed: int
+    seconds: float
+
+    def __str__(self) -> str:
+        return (f"generated {self.pages} pages ({self.written} written, {self.removed} removed, "
+                f"the rest unchanged) in {self.seconds:.2f} s")
+
+
+def ui_strings(catalog: Catalog, lang: str):
+    def ui(key: str) -> str:
+        try:
+            return catalog.ui[key][lang]
+        except KeyError:
+            raise KeyError(f"interface string {key!r} is missing from data/ui.yml") from None
+    return ui
+
+
+def pages_for(catalog: Catalog) -> dict[Path, str]:
+    """Every generated page: path under docs/ -> Markdown."""
+    backlinks = Backlinks.of(catalog)
+    pages: dict[Path, str] = {}
+    for lang in LANGUAGES:
+        common = {"lang": lang, "ui": ui_strings(catalog, lang), "generated_mark": GENERATED_MARK}
+        for dataset in DATASET_ORDER:
+            folder = Path(dataset)
+            pages[folder / f"index{page_suffix(lang)}.md"] = render(
+                "index.md.j2", view=index_view(catalog, dataset, lang), **common)
+            for record_id in catalog.records[dataset]:
+                view = record_view(catalog, backlinks, dataset, record_id, lang)
+                pages[folder / f"{record_id}{page_suffix(lang)}.md"] = render(
+                    RECORD_TEMPLATES[dataset], view=view, **common)
+    return pages
+
+
+def write_pages(pages: dict[Path, str], docs: Path) -> tuple[int, int]:
+    """Write changed pages, remove stale ones; return (written, removed)."""
+    written = removed = 0
+    for dataset in DATASET_ORDER:
+        folder = docs / dataset
+        if folder.exists():
+            for existing in folder.glob("*.md"):
+                if existing.relative_to(docs) not in pages:
+                    existing.unlink()
+                    removed += 1
+    for relative_path, content in pages.items():
+        target = docs / relative_path
+        if target.exists() and target.read_text(encoding="utf-8") == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(content, encoding="utf-8")
+        tmp.replace(target)
+        written += 1
+    return written, removed
+
+
+def generate_all(data: Path = paths.DATA, docs: Path = paths.DOCS) -> Report:
+    started = time.perf_counter()
+    catalog = load_catalog(data, data.parent)
+    pages = pages_for(catalog)
+    written, removed = write_pages(pages, docs)
+    return Report(catalog, len(pages), written, removed, time.perf_counter() - started)
+
+
+def stage_list(catalog: Catalog, lang: str) -> str:
+    """The five stages as a Markdown list, for the marker on the hand-written home pages."""
+    rows = [{"title": row["link"].title, "href": row["link"].href.removeprefix("../"),
+             "period": row["date"]} for row in index_view(catalog, "stages", lang)["rows"]]
+    return render("stage_list.md.j2", rows=rows, lang=lang, ui=ui_strings(catalog, lang),
+                  generated_mark=GENERATED_MARK)

@@ -1,0 +1,79 @@
+"""MkDocs hook: generate the pages from data/ before every build, and fix what the i18n build
+leaves per language (404 pages, per-language sitemaps).
+
+Generation itself lives in build_scripts and does not depend on MkDocs: this hook only calls it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from build_scripts.generate import generate_all, stage_list  # noqa: E402
+from build_scripts.languages import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
+from build_scripts.problems import DataError  # noqa: E402
+
+# The default language's 404 page, kept while the other languages overwrite the root one.
+_default_404: dict[str, str] = {}
+_state: dict = {}
+STAGE_LIST_MARKER = "<!-- data:stage-list -->"
+
+
+def on_config(config):
+    try:
+        report = generate_all(docs=Path(config["docs_dir"]))
+    except DataError as err:
+        raise PluginError(err.report()) from None
+    _state["catalog"] = report.catalog
+    print(f"INFO    -  build_scripts: {report}")
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Fill the data markers of hand-written pages in the page's language."""
+    if STAGE_LIST_MARKER in markdown:
+        lang = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
+        markdown = markdown.replace(STAGE_LIST_MARKER, stage_list(_state["catalog"], lang))
+    return markdown
+
+
+def _current_language(config) -> str:
+    plugin = config.plugins.get("i18n")
+    return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE
+
+
+def on_post_template(output, template_name, config):
+    """Each language's build renders 404.html into the site root, the last language winning:
+    keep every language's own copy (the default one is restored after all builds)."""
+    if template_name == "404.html":
+        lang = _current_language(config)
+        if lang == DEFAULT_LANGUAGE:
+            _default_404[config["site_dir"]] = output
+        else:
+            target = Path(config["site_dir"]) / lang / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(output, encoding="utf-8")
+    return output
+
+
+@event_priority(-200)
+def on_post_build(config):
+    """After the i18n plugin has built every language (it builds the others inside the default
+    language's post-build step): restore the default 404 and give each language root the
+    sitemap.xml that Material's language switcher fetches."""
+    site = Path(config["site_dir"])
+    if config["site_dir"] in _default_404:
+        (site / "404.html").write_text(_default_404[config["site_dir"]], encoding="utf-8")
+    sitemap = site / "sitemap.xml"
+    for lang in LANGUAGES:
+        if lang != DEFAULT_LANGUAGE and sitemap.exists() and (site / lang).is_dir():
+            shutil.copyfile(sitemap, site / lang / "sitemap.xml")
+            gz = site / "sitemap.xml.gz"
+            if gz.exists():
+                shutil.copyfile(gz, site / lang / "sitemap.xml.gz")

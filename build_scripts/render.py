@@ -1,0 +1,59 @@
+"""The Jinja2 environment: one template per page type, rendered once per language.
+
+Every value a template prints is escaped for Markdown and HTML on the way out (see
+`_markdown_safe`), so text from the data is always shown as text: `<script>` in a title
+appears literally and never runs, and `*` or `_` never turn into emphasis.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+import jinja2
+from markupsafe import Markup
+
+from . import paths
+from .languages import HTML_LANG
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|~])")
+_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
+_BLOCK_START = re.compile(r"^(\s*)([#>+\-=])", re.MULTILINE)
+
+
+def escape_markdown(value: str) -> str:
+    text = html.escape(value, quote=True)
+    text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    text = _LIST_START.sub(r"\1\2\\\3", text)
+    return _BLOCK_START.sub(r"\1\\\2", text)
+
+
+def _markdown_safe(value):
+    if isinstance(value, Markup) or value is None:
+        return "" if value is None else value
+    return Markup(escape_markdown(str(value)))
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(paths.TEMPLATES),
+        # Autoescape makes macros return Markup, which `finalize` passes through unescaped;
+        # every other printed value is escaped by `finalize`.
+        autoescape=True,
+        finalize=_markdown_safe,
+        # Markdown uses {#id} for heading anchors: keep Jinja comments out of its way.
+        comment_start_string="{##",
+        comment_end_string="##}",
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["html_lang"] = lambda lang: HTML_LANG[lang]
+    return env
+
+
+def render(template: str, **context) -> str:
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,261 @@
+"""Records -> what a page shows, in one language.
+
+All sorting, grouping, counting and cross-linking happens here, in Python; the templates only
+format what these functions hand them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dates import parse_date
+from .formatting import money, percent, person_name
+from .models import Localized, Record, Reference
+from .validate import Catalog
+
+# Order of the datasets on the home page, in the navigation and on cross-link lists.
+DATASET_ORDER = ("stages", "statements", "exchanges", "indicators", "themes", "people",
+                 "references")
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    href: str
+    date: str | None = None
+
+
+@dataclass
+class Backlinks:
+    """Who points at whom: computed once per build, used by every page."""
+
+    by_target: dict[tuple[str, str], dict[str, list[tuple[str, str]]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> "Backlinks":
+        from .validate import references_in  # the same walk that validation uses
+
+        links = cls()
+        for dataset, entries in catalog.records.items():
+            for record_id, entry in entries.items():
+                seen = set()
+                for _loc, target, target_id in references_in(entry.record):
+                    key = (target, target_id, dataset, record_id)
+                    if key in seen or (target, target_id) == (dataset, record_id):
+                        continue
+                    seen.add(key)
+                    links.by_target[(target, target_id)][dataset].append((dataset, record_id))
+        return links
+
+    def to(self, dataset: str, record_id: str) -> dict[str, list[tuple[str, str]]]:
+        return self.by_target.get((dataset, record_id), {})
+
+
+def href(dataset: str, record_id: str, depth: int = 1) -> str:
+    """Relative link to a record page from a page `depth` folders below docs/."""
+    return "../" * depth + f"{dataset}/{record_id}.md"
+
+
+def title_of(catalog: Catalog, dataset: str, record_id: str, lang: str) -> str:
+    record = catalog.get(dataset, record_id)
+    if dataset == "people":
+        return person_name(record, lang)
+    return record.title.get(lang)
+
+
+def date_of(record: Record) -> str | None:
+    return getattr(record, "date", None) or getattr(record, "year", None) or getattr(
+        record, "issued", None) or getattr(record, "start", None)
+
+
+def sort_key(dataset: str, record_id: str, record: Record, lang: str) -> tuple:
+    order = getattr(record, "order", None)
+    group = getattr(record, "group", "")
+    date = date_of(record)
+    return (group, order if order is not None else 0,
+            parse_date(date).sort_key if date else (9999, 0, 0), record_id)
+
+
+def link(catalog: Catalog, dataset: str, record_id: str, lang: str, depth: int = 1) -> Link:
+    record = catalog.get(dataset, record_id)
+    date = date_of(record)
+    return Link(title_of(catalog, dataset, record_id, lang), href(dataset, record_id, depth),
+                parse_date(date).format(lang) if date else None)
+
+
+def sorted_links(catalog: Catalog, pairs: list[tuple[str, str]], lang: str,
+                 depth: int = 1) -> list[Link]:
+    pairs = sorted(set(pairs), key=lambda p: sort_key(p[0], p[1], catalog.get(*p), lang))
+    return [link(catalog, d, i, lang, depth) for d, i in pairs]
+
+
+def text(value: Localized | None, lang: str) -> dict[str, Any] | None:
+    """A localized text as the template shows it: the words and whether they are ours."""
+    if value is None:
+        return None
+    return {"text": value.get(lang), "editorial": lang in value.editorial}
+
+
+_NUMBERED_SECTION = re.compile(r"^\d+(?:\.\d+)*$")
+
+
+def section_label(catalog: Catalog, section: str, lang: str) -> str:
+    """'2.1' -> 'section 2.1' / '第2.1节' / 'раздел 2.1'; a named section ('proposals') by its
+    interface string `section_proposals`."""
+    if _NUMBERED_SECTION.match(section):
+        return catalog.ui["section_numbered"][lang].format(number=section)
+    named = catalog.ui.get("section_" + section.replace(" ", "-"))
+    return named[lang] if named else section
+
+
+def sources(catalog: Catalog, record: Record, lang: str) -> list[dict[str, Any]]:
+    return [
+        {"link": link(catalog, "references", note.ref, lang),
+         "section": section_label(catalog, note.section, lang), "quote": note.quote}
+        for note in record.sources
+    ]
+
+
+def period(record: Any, lang: str) -> str:
+    start = parse_date(record.start).format(lang)
+    end = parse_date(record.end).format(lang) if record.end else None
+    return f"{start} – {end}" if end else {"en": f"since {start}", "zh": f"{start}至今",
+                                           "ru": f"с {start}"}[lang]
+
+
+def _related(catalog: Catalog, backlinks: Backlinks, dataset: str, record_id: str,
+             lang: str) -> dict[str, list[Link]]:
+    """Records of every dataset that point at this one, in the order of DATASET_ORDER."""
+    incoming = backlinks.to(dataset, record_id)
+    return {name: sorted_links(catalog, incoming[name], lang)
+            for name in DATASET_ORDER if incoming.get(name)}
+
+
+def record_view(catalog: Catalog, backlinks: Backlinks, dataset: str, record_id: str,
+                lang: str) -> dict[str, Any]:
+    """Everything a record page shows, prepared for its template."""
+    record = catalog.get(dataset, record_id)
+    view: dict[str, Any] = {
+        "dataset": dataset,
+        "id": record_id,
+        "title": title_of(catalog, dataset, record_id, lang),
+        "title_editorial": dataset != "people" and lang in record.title.editorial,
+        "record": record,
+        "sources": sources(catalog, record, lang),
+        "related": _related(catalog, backlinks, dataset, record_id, lang),
+    }
+    date = getattr(record, "date", None)
+    view["date"] = parse_date(date).format(lang) if date else None
+    for name in ("summary", "place", "role", "note"):
+        view[name] = text(getattr(record, name, None), lang)
+    stage = getattr(record, "stage", None)
+    view["stage"] = link(catalog, "stages", stage, lang) if stage else None
+    view["themes"] = sorted_links(catalog, [("themes", t) for t in getattr(record, "themes", [])],
+                                  lang)
+    view["references"] = sorted_links(
+        catalog, [("references", r) for r in getattr(record, "references", [])], lang)
+    view["signatories"] = sorted_links(
+        catalog, [("people", p) for p in getattr(record, "signatories", [])], lang)
+
+    if dataset == "stages":
+        view["period"] = period(record, lang)
+        view["characteristics"] = [text(c, lang) for c in record.characteristics]
+        view["factors"] = [{"theme": link(catalog, "themes", f.theme, lang),
+                            "text": text(f.text, lang)} for f in record.factors]
+        view["key_events"] = [{
+            "date": parse_date(e.date).format(lang) if e.date else None,
+            "text": text(e.text, lang),
+            "link": (link(catalog, "exchanges", e.exchange, lang) if e.exchange else
+                     link(catalog, "statements", e.statement, lang) if e.statement else None),
+        } for e in sorted(record.key_events,
+                          key=lambda e: parse_date(e.date).sort_key if e.date else (0, 0, 0))]
+    elif dataset == "statements":
+        view["kind"] = record.kind
+        view["parties"] = [text(p, lang) for p in record.parties]
+        view["quotes"] = [{
+            "text": text(q.text, lang),
+            "original": q.text.get("en") if lang in q.text.editorial else None,
+            "speaker": link(catalog, "people", q.speaker, lang) if q.speaker else None,
+            "source": link(catalog, "references", q.ref, lang),
+            "section": section_label(catalog, q.section, lang),
+        } for q in record.quotes]
+    elif dataset == "exchanges":
+        view["kind"] = record.kind
+    elif dataset == "indicators":
+        view["year"] = parse_date(record.year).format(lang)
+        view["value"] = money(record.value, record.unit, lang)
+        view["change"] = (percent(record.change_percent, lang, signed=True)
+                          if record.change_percent is not None else None)
+    elif dataset == "themes":
+        view["group"] = record.group
+        view["paper"] = link(catalog, "references", record.paper, lang)
+        view["section"] = section_label(catalog, record.section, lang)
+        view["body"] = [text(p, lang) for p in record.body]
+    elif dataset == "people":
+        view["names"] = [{"lang": other, "name": person_name(record, other)}
+                         for other in ("en", "zh", "ru")]
+    elif dataset == "references":
+        view.update(reference_view(catalog, record, lang))
+    return view
+
+
+def author_names(reference: Reference) -> list[str]:
+    names = []
+    for author in reference.author:
+        if author.literal:
+            names.append(author.literal)
+        else:
+            names.append(", ".join(p for p in (author.family, author.given) if p))
+    return names
+
+
+def reference_view(catalog: Catalog, reference: Reference, lang: str) -> dict[str, Any]:
+    original = reference.title.get(reference.language)
+    return {
+        "original_title": original if reference.language != lang else None,
+        "original_lang": reference.language,
+        "authors": author_names(reference),
+        "transliterations": [
+            ", ".join(p for p in (a.transliteration.family, a.transliteration.given) if p)
+            for a in reference.author if a.transliteration],
+        "container": reference.container_title,
+        "collection": reference.collection_title,
+        "publisher": ", ".join(p for p in (reference.publisher_place, reference.publisher) if p),
+        "volume": reference.volume,
+        "issue": reference.issue,
+        "page": reference.page,
+        "issued": parse_date(reference.issued).format(lang) if reference.issued else None,
+        "accessed": parse_date(reference.accessed).format(lang) if reference.accessed else None,
+        "url": reference.URL,
+        "type": reference.type,
+        "cited_in": [{"paper": link(catalog, "references", c.paper, lang),
+                      "section": section_label(catalog, c.section, lang), "label": c.label} for c in reference.cited_in],
+    }
+
+
+def index_view(catalog: Catalog, dataset: str, lang: str) -> dict[str, Any]:
+    """A dataset's index page: every record, sorted, with its date and group."""
+    entries = sorted(catalog.records[dataset].items(),
+                     key=lambda item: sort_key(dataset, item[0], item[1].record, lang))
+    rows = []
+    for record_id, entry in entries:
+        record = entry.record
+        row = {"link": link(catalog, dataset, record_id, lang), "authors": [], "date": None,
+               "value": None, "group": getattr(record, "group", None)}
+        if dataset == "stages":
+            row["date"] = period(record, lang)
+        elif dataset == "references":
+            row["authors"] = author_names(record)
+            row["date"] = parse_date(record.issued).format(lang) if record.issued else None
+        elif dataset == "indicators":
+            row["value"] = money(record.value, record.unit, lang)
+        rows.append(row)
+    groups: dict[str | None, list] = defaultdict(list)
+    for row in rows:
+        groups[row["group"]].append(row)
+    return {"dataset": dataset, "rows": rows, "groups": list(groups.items()),
+            "count": len(rows)}

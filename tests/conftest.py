@@ -1,0 +1,45 @@
+"""Shared fixtures: a copy of the tiny fake dataset to break, and the site built once."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
+LANGS = ("en", "zh", "ru")
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of tests/fixtures/data, laid out as <root>/data."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session with `mkdocs build --strict`."""
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    out.chmod(0o755)
+    for path in out.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return out
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    from build_scripts import paths
+    from build_scripts.validate import load_catalog
+
+    return load_catalog(paths.DATA)
