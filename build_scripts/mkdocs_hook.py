@@ -6,6 +6,7 @@ Generation itself lives in build_scripts and does not depend on MkDocs: this hoo
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -46,6 +47,20 @@ def on_page_markdown(markdown, page, config, files):
 def _current_language(config) -> str:
     plugin = config.plugins.get("i18n")
     return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE
+
+
+# <link rel="alternate" hreflang="..."> in the head of a page.
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output, page, config):
+    """Material fetches "sitemap.xml" relative to every <link rel="alternate"> in the head, to
+    map pages between languages; mkdocs-static-i18n points those links at the translated page
+    itself, so every page would log 404s for <page>/sitemap.xml. The language switcher already
+    links each page to its translation and sitemap.xml lists the hreflang alternates, so the
+    head links are dropped."""
+    head, _, body = output.partition("</head>")
+    return _HEAD_ALTERNATE.sub("", head) + "</head>" + body
 
 
 def on_post_template(output, template_name, config):

@@ -43,3 +43,11 @@ def catalog():
     from build_scripts.validate import load_catalog
 
     return load_catalog(paths.DATA)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    from .site_server import serve
+
+    with serve(built_site) as url:
+        yield url

@@ -1,0 +1,81 @@
+"""The site as a reader gets it, in headless Chromium (Debian's, driven by Playwright).
+
+On each language's home page a search in that language finds the expected record; no request
+leaves the site's host; the browser logs no errors.
+"""
+
+from __future__ import annotations
+
+import shutil
+from urllib.parse import urljoin
+
+import pytest
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+# (language root, query, the record page that must be among the results)
+SEARCHES = [
+    ("", "Amur", "exchanges/amur-river-swim/"),
+    ("", "festival", "exchanges/russian-film-festival/"),
+    ("zh/", "冰球", "zh/exchanges/chinese-hockey-teams-russian-league/"),
+    ("zh/", "孔子学院", "zh/exchanges/confucius-institutes/"),
+    ("ru/", "Амур", "ru/exchanges/amur-river-swim/"),
+    ("ru/", "хоккей", "ru/exchanges/chinese-hockey-teams-russian-league/"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_sync.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def reader(browser, site_url):
+    """A fresh page that records every request and every console error."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests, page.errors = [], []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    yield page
+    context.close()
+    foreign = [url for url in page.requests
+               if not url.startswith(site_url) and not url.startswith("data:")]
+    assert foreign == [], f"requests left the site's host: {foreign}"
+    assert page.errors == [], f"console errors: {page.errors}"
+
+
+def search(page, query: str) -> list[str]:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.dispatch_event("keyup")
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    # Result links carry ?h=<query> for highlighting and #section anchors: keep the page.
+    return [link.split("?")[0].split("#")[0] for link in links]
+
+
+@pytest.mark.parametrize("root, query, expected", SEARCHES,
+                         ids=[f"{r or 'en/'}{q}" for r, q, _ in SEARCHES])
+def test_search_finds_the_record_in_the_readers_language(reader, site_url, root, query, expected):
+    reader.goto(urljoin(site_url, root))
+    results = search(reader, query)
+    assert urljoin(site_url, expected) in results, results
+
+
+def test_record_page_loads_cleanly_and_switches_language(reader, site_url):
+    reader.goto(urljoin(site_url, "stages/all-round-development/"))
+    assert reader.locator("h1").first.inner_text().strip()
+    reader.goto(urljoin(site_url, "zh/stages/all-round-development/"))
+    assert reader.evaluate("document.documentElement.lang") == "zh"
+    reader.goto(urljoin(site_url, "ru/statements/joint-statement-2019-06-05/"))
+    assert "5 июня 2019" in reader.content()
