@@ -16,9 +16,10 @@ LANGS = ("en", "zh", "ru")
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A writable copy of tests/fixtures/data, laid out as <root>/data."""
+    """A writable copy of tests/fixtures/data with the real interface strings, as <root>/data."""
     target = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, target)
+    shutil.copyfile(ROOT / "data" / "ui.yml", target / "ui.yml")
     return target
 
 

@@ -1,0 +1,44 @@
+"""Generation writes a page only when its content changed, and removes pages of deleted records
+(so `mkdocs serve` reloads exactly what an edit touched and never loops)."""
+
+from __future__ import annotations
+
+from build_scripts.generate import generate_all
+
+
+def test_regeneration_writes_only_what_changed(data_copy, tmp_path):
+    docs = tmp_path / "docs"
+    first = generate_all(data_copy, docs)
+    # 7 datasets x (index + 1 record) x 3 languages
+    assert (first.pages, first.written, first.removed) == (42, 42, 0)
+    again = generate_all(data_copy, docs)
+    assert (again.written, again.removed) == (0, 0)
+
+    stage = data_copy / "stages" / "stage-fixture-one.yml"
+    stage.write_text(stage.read_text(encoding="utf-8").replace("A summary.", "A new summary."),
+                     encoding="utf-8")
+    edited = generate_all(data_copy, docs)
+    # The stage page in three languages (only the English text changed, but every language
+    # page is rewritten only if its own content changed).
+    assert edited.written == 1
+    assert "A new summary." in (docs / "stages" / "stage-fixture-one.md").read_text(encoding="utf-8")
+
+
+def test_pages_of_a_deleted_record_are_removed(data_copy, tmp_path):
+    docs = tmp_path / "docs"
+    generate_all(data_copy, docs)
+    (data_copy / "exchanges" / "exchange-fixture-a.yml").unlink()
+    report = generate_all(data_copy, docs)
+    assert report.removed == 3
+    assert not list((docs / "exchanges").glob("exchange-fixture-a*"))
+
+
+def test_generated_page_shows_record_in_its_language(data_copy, tmp_path):
+    docs = tmp_path / "docs"
+    generate_all(data_copy, docs)
+    zh = (docs / "statements" / "statement-fixture-a.zh.md").read_text(encoding="utf-8")
+    ru = (docs / "statements" / "statement-fixture-a.ru.md").read_text(encoding="utf-8")
+    assert "# 测试声明 {#title}" in zh and "2019年6月5日" in zh and "联合声明" in zh
+    assert "# Тестовое заявление {#title}" in ru and "5 июня 2019" in ru
+    # Links point at the other records' pages.
+    assert "(../stages/stage-fixture-one.md)" in zh
