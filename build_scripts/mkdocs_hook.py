@@ -16,9 +16,11 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from build_scripts import paths  # noqa: E402
 from build_scripts.generate import generate_all, stage_list  # noqa: E402
 from build_scripts.languages import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from build_scripts.problems import DataError  # noqa: E402
+from build_scripts.views import DATASET_ORDER  # noqa: E402
 
 # The default language's 404 page, kept while the other languages overwrite the root one.
 _default_404: dict[str, str] = {}
@@ -26,12 +28,28 @@ _state: dict = {}
 STAGE_LIST_MARKER = "<!-- data:stage-list -->"
 
 
+def _inputs_signature(docs: Path) -> tuple:
+    """What generation depends on: data/, templates and the generated files themselves."""
+    folders = (paths.DATA, paths.TEMPLATES, *(docs / name for name in DATASET_ORDER))
+    return tuple(
+        (str(p), p.stat().st_mtime_ns, p.stat().st_size)
+        for folder in folders if folder.exists() for p in sorted(folder.rglob("*")) if p.is_file()
+    )
+
+
 def on_config(config):
+    """Generate the pages. mkdocs-static-i18n loads the config once per language; generation
+    runs once per change of its inputs, not once per language."""
+    docs = Path(config["docs_dir"])
+    signature = _inputs_signature(docs)
+    if _state.get("signature") == signature:
+        return config
     try:
-        report = generate_all(docs=Path(config["docs_dir"]))
+        report = generate_all(docs=docs)
     except DataError as err:
         raise PluginError(err.report()) from None
     _state["catalog"] = report.catalog
+    _state["signature"] = _inputs_signature(docs)
     print(f"INFO    -  build_scripts: {report}")
     return config
 

@@ -134,6 +134,36 @@ def references_in(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str, str
             yield from references_in(item, loc + (key,))
 
 
+NUMBERED_SECTION = re.compile(r"^\d+(?:\.\d+)*$")
+
+
+def sections_in(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Yield (location, label) for every `section` field in a record."""
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            child = getattr(value, name)
+            if name == "section" and isinstance(child, str):
+                yield loc + (name,), child
+            else:
+                yield from sections_in(child, loc + (info.alias or name,))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from sections_in(item, loc + (i,))
+
+
+def _check_sections(entry: Entry, ui: dict) -> Iterator[Problem]:
+    """A section is numbered ('2.1') or named by an interface string `section_<name>`, so that
+    every page can say it in the reader's language."""
+    for loc, label in sections_in(entry.record):
+        if not NUMBERED_SECTION.match(label) and f"section_{label.replace(' ', '-')}" not in ui:
+            named = sorted(k.removeprefix("section_") for k in ui
+                           if k.startswith("section_") and k != "section_numbered")
+            line, column = entry.file.position(loc)
+            yield Problem(entry.file.shown_path, line, column, ".".join(map(str, loc)),
+                          f"{label!r} is neither a section number like '2.1' nor one of the named "
+                          f"sections in data/ui.yml ({', '.join(named)})")
+
+
 def _check_ranges(entries: list[Entry]) -> Iterator[Problem]:
     orders: dict[int, Entry] = {}
     for entry in entries:
@@ -235,6 +265,9 @@ def validate(data_dir: Path, root: Path | None = None) -> tuple[Catalog, list[Pr
                         entry.file.shown_path, line, column, ".".join(map(str, loc)),
                         f"no record data/{target}/{target_id}.yml{hint}"))
         problems += _check_ranges(list(entries.values()))
+        if ui:
+            for entry in entries.values():
+                problems += _check_sections(entry, ui)
 
     return Catalog(records, ui), sorted(problems)
 

@@ -6,7 +6,6 @@ format what these functions hand them.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,7 +13,7 @@ from typing import Any
 from .dates import parse_date
 from .formatting import money, percent, person_name
 from .models import Localized, Record, Reference
-from .validate import Catalog
+from .validate import NUMBERED_SECTION, Catalog
 
 # Order of the datasets on the home page, in the navigation and on cross-link lists.
 DATASET_ORDER = ("stages", "statements", "exchanges", "indicators", "themes", "people",
@@ -100,13 +99,10 @@ def text(value: Localized | None, lang: str) -> dict[str, Any] | None:
     return {"text": value.get(lang), "editorial": lang in value.editorial}
 
 
-_NUMBERED_SECTION = re.compile(r"^\d+(?:\.\d+)*$")
-
-
 def section_label(catalog: Catalog, section: str, lang: str) -> str:
     """'2.1' -> 'section 2.1' / '第2.1节' / 'раздел 2.1'; a named section ('proposals') by its
     interface string `section_proposals`."""
-    if _NUMBERED_SECTION.match(section):
+    if NUMBERED_SECTION.match(section):
         return catalog.ui["section_numbered"][lang].format(number=section)
     named = catalog.ui.get("section_" + section.replace(" ", "-"))
     return named[lang] if named else section

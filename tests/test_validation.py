@@ -68,12 +68,14 @@ def test_fixture_is_valid(data_copy):
         (STAGE, "order: 1", "order: 1\norder: 2", "the field 'order' appears twice"),
         # A value from outside a closed list
         (STATEMENT, "kind: joint-statement", "kind: joint-statment", "kind: must be one of"),
+        # A section label that no page could translate
+        (STAGE, 'section: "3"', "section: chapter three", "is neither a section number like '2.1' nor one of the named"),
         # The original-language title cannot be an editorial translation
         (REFERENCE, "editorial: [zh, ru]", "editorial: [en, zh, ru]", "title: the en title is the original"),
     ],
     ids=["yaml-syntax", "tab", "unknown-field", "wrong-type", "missing-language", "empty-text",
          "missing-reference", "reversed-range", "impossible-date", "date-format", "bad-url",
-         "html", "alias", "duplicate-key", "closed-list", "original-title-editorial"],
+         "html", "alias", "duplicate-key", "closed-list", "unknown-section", "original-title-editorial"],
 )
 def test_bad_input_is_reported_with_place_and_field(data_copy, name, old, new, expected):
     edit(data_copy, name, old, new)
