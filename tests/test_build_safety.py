@@ -1,0 +1,59 @@
+"""A failed validation or build never replaces the last good site/, and says why."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT
+
+COPY = ["build_scripts", "data", "docs", "overrides", "mkdocs.yml", "Makefile",
+        "requirements.txt", "requirements-test.txt"]
+
+
+def repo_copy(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for name in COPY:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copyfile(source, repo / name)
+    (repo / ".venv").symlink_to(Path(sys.prefix))
+    return repo
+
+
+def break_a_record(repo: Path) -> None:
+    path = repo / "data" / "stages" / "limited-contact.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("order: 1", "order: first", 1), encoding="utf-8")
+
+
+def test_make_site_with_bad_data_fails_and_keeps_the_published_site(tmp_path):
+    repo = repo_copy(tmp_path)
+    site = repo / "site"
+    site.mkdir()
+    (site / "index.html").write_text("last good build", encoding="utf-8")
+    # Make's own targets must not reinstall: mark the dependencies as installed.
+    for stamp in (".site-deps", ".test-deps"):
+        (Path(sys.prefix) / stamp).touch(exist_ok=True)
+    break_a_record(repo)
+    result = subprocess.run(["make", "site"], cwd=repo, capture_output=True, text=True,
+                            encoding="utf-8", env={**os.environ, "MAKEFLAGS": ""})
+    assert result.returncode != 0
+    assert "data/stages/limited-contact.yml:2:8: order:" in result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "last good build"
+
+
+def test_mkdocs_build_alone_refuses_bad_data_with_the_same_message(tmp_path):
+    repo = repo_copy(tmp_path)
+    break_a_record(repo)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=repo,
+                            capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode != 0
+    assert "data/stages/limited-contact.yml:2:8: order:" in result.stderr + result.stdout
+    assert not (repo / "site" / "index.html").exists()
