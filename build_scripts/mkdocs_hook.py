@@ -20,6 +20,7 @@ from build_scripts import paths  # noqa: E402
 from build_scripts.generate import generate_all, stage_list  # noqa: E402
 from build_scripts.languages import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from build_scripts.problems import DataError  # noqa: E402
+from build_scripts.search_terms import add_to_jieba, chinese_terms  # noqa: E402
 from build_scripts.views import DATASET_ORDER  # noqa: E402
 
 # The default language's 404 page, kept while the other languages overwrite the root one.
@@ -49,6 +50,7 @@ def on_config(config):
     except DataError as err:
         raise PluginError(err.report()) from None
     _state["catalog"] = report.catalog
+    add_to_jieba(chinese_terms(report.catalog))
     _state["signature"] = _inputs_signature(docs)
     print(f"INFO    -  build_scripts: {report}")
     return config

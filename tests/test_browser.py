@@ -23,6 +23,9 @@ SEARCHES = [
     ("", "festival", "exchanges/russian-film-festival/"),
     ("zh/", "冰球", "zh/exchanges/chinese-hockey-teams-russian-league/"),
     ("zh/", "孔子学院", "zh/exchanges/confucius-institutes/"),
+    # jieba alone splits these (一带 / 一路): the terms taken from the data keep them whole.
+    ("zh/", "一带一路", "zh/themes/belt-and-road-condition/"),
+    ("zh/", "人类命运共同体", "zh/themes/community-of-shared-future/"),
     ("ru/", "Амур", "ru/exchanges/amur-river-swim/"),
     ("ru/", "хоккей", "ru/exchanges/chinese-hockey-teams-russian-league/"),
 ]
