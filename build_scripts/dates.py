@@ -77,22 +77,6 @@ class PartialDate:
     def sort_key(self) -> tuple[int, int, int]:
         return (self.earliest_year, self.month or 0, self.day or 0)
 
-    def iso(self) -> str:
-        """ISO 8601 (EDTF level 0 where possible) for machine-readable exports."""
-        if self.precision == "day":
-            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        if self.precision == "month":
-            return f"{self.year:04d}-{self.month:02d}"
-        if self.precision == "year":
-            return f"{self.year:04d}"
-        if self.precision == "decade":
-            return f"{self.year // 10:03d}X"
-        return f"{self.year - 1:02d}XX"
-
-    def date_parts(self) -> list[int]:
-        """CSL-JSON `date-parts` (year, month, day as far as known)."""
-        return [p for p in (self.earliest_year, self.month, self.day) if p is not None]
-
     def format(self, lang: str) -> str:
         locale = BABEL_LOCALES[lang]
         if self.precision == "day":
