@@ -151,11 +151,16 @@ def sections_in(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
             yield from sections_in(item, loc + (i,))
 
 
+def section_ui_key(label: str) -> str:
+    """The interface string that names a section ('title page' -> 'section_title-page')."""
+    return "section_" + label.replace(" ", "-")
+
+
 def _check_sections(entry: Entry, ui: dict) -> Iterator[Problem]:
     """A section is numbered ('2.1') or named by an interface string `section_<name>`, so that
     every page can say it in the reader's language."""
     for loc, label in sections_in(entry.record):
-        if not NUMBERED_SECTION.match(label) and f"section_{label.replace(' ', '-')}" not in ui:
+        if not NUMBERED_SECTION.match(label) and section_ui_key(label) not in ui:
             named = sorted(k.removeprefix("section_") for k in ui
                            if k.startswith("section_") and k != "section_numbered")
             line, column = entry.file.position(loc)

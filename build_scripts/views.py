@@ -13,7 +13,7 @@ from typing import Any
 from .dates import parse_date
 from .formatting import money, percent, person_name
 from .models import Localized, Record, Reference
-from .validate import NUMBERED_SECTION, Catalog
+from .validate import NUMBERED_SECTION, Catalog, references_in, section_ui_key
 
 # Order of the datasets on the home page, in the navigation and on cross-link lists.
 DATASET_ORDER = ("stages", "statements", "exchanges", "indicators", "themes", "people",
@@ -36,8 +36,6 @@ class Backlinks:
 
     @classmethod
     def of(cls, catalog: Catalog) -> "Backlinks":
-        from .validate import references_in  # the same walk that validation uses
-
         links = cls()
         for dataset, entries in catalog.records.items():
             for record_id, entry in entries.items():
@@ -54,9 +52,9 @@ class Backlinks:
         return self.by_target.get((dataset, record_id), {})
 
 
-def href(dataset: str, record_id: str, depth: int = 1) -> str:
-    """Relative link to a record page from a page `depth` folders below docs/."""
-    return "../" * depth + f"{dataset}/{record_id}.md"
+def href(dataset: str, record_id: str) -> str:
+    """Relative link to a record page from a generated page (all live one folder below docs/)."""
+    return f"../{dataset}/{record_id}.md"
 
 
 def title_of(catalog: Catalog, dataset: str, record_id: str, lang: str) -> str:
@@ -71,7 +69,7 @@ def date_of(record: Record) -> str | None:
         record, "issued", None) or getattr(record, "start", None)
 
 
-def sort_key(dataset: str, record_id: str, record: Record, lang: str) -> tuple:
+def sort_key(record_id: str, record: Record) -> tuple:
     order = getattr(record, "order", None)
     group = getattr(record, "group", "")
     date = date_of(record)
@@ -79,17 +77,16 @@ def sort_key(dataset: str, record_id: str, record: Record, lang: str) -> tuple:
             parse_date(date).sort_key if date else (9999, 0, 0), record_id)
 
 
-def link(catalog: Catalog, dataset: str, record_id: str, lang: str, depth: int = 1) -> Link:
+def link(catalog: Catalog, dataset: str, record_id: str, lang: str) -> Link:
     record = catalog.get(dataset, record_id)
     date = date_of(record)
-    return Link(title_of(catalog, dataset, record_id, lang), href(dataset, record_id, depth),
+    return Link(title_of(catalog, dataset, record_id, lang), href(dataset, record_id),
                 parse_date(date).format(lang) if date else None)
 
 
-def sorted_links(catalog: Catalog, pairs: list[tuple[str, str]], lang: str,
-                 depth: int = 1) -> list[Link]:
-    pairs = sorted(set(pairs), key=lambda p: sort_key(p[0], p[1], catalog.get(*p), lang))
-    return [link(catalog, d, i, lang, depth) for d, i in pairs]
+def sorted_links(catalog: Catalog, pairs: list[tuple[str, str]], lang: str) -> list[Link]:
+    pairs = sorted(set(pairs), key=lambda p: sort_key(p[1], catalog.get(*p)))
+    return [link(catalog, d, i, lang) for d, i in pairs]
 
 
 def text(value: Localized | None, lang: str) -> dict[str, Any] | None:
@@ -104,7 +101,7 @@ def section_label(catalog: Catalog, section: str, lang: str) -> str:
     interface string `section_proposals`."""
     if NUMBERED_SECTION.match(section):
         return catalog.ui["section_numbered"][lang].format(number=section)
-    named = catalog.ui.get("section_" + section.replace(" ", "-"))
+    named = catalog.ui.get(section_ui_key(section))
     return named[lang] if named else section
 
 
@@ -116,11 +113,12 @@ def sources(catalog: Catalog, record: Record, lang: str) -> list[dict[str, Any]]
     ]
 
 
-def period(record: Any, lang: str) -> str:
+def period(catalog: Catalog, record: Any, lang: str) -> str:
+    """'1917 – 1949', or an open period by the interface string `period_open`."""
     start = parse_date(record.start).format(lang)
-    end = parse_date(record.end).format(lang) if record.end else None
-    return f"{start} – {end}" if end else {"en": f"since {start}", "zh": f"{start}至今",
-                                           "ru": f"с {start}"}[lang]
+    if record.end:
+        return f"{start} – {parse_date(record.end).format(lang)}"
+    return catalog.ui["period_open"][lang].format(start=start)
 
 
 def _related(catalog: Catalog, backlinks: Backlinks, dataset: str, record_id: str,
@@ -158,7 +156,7 @@ def record_view(catalog: Catalog, backlinks: Backlinks, dataset: str, record_id:
         catalog, [("people", p) for p in getattr(record, "signatories", [])], lang)
 
     if dataset == "stages":
-        view["period"] = period(record, lang)
+        view["period"] = period(catalog, record, lang)
         view["characteristics"] = [text(c, lang) for c in record.characteristics]
         view["factors"] = [{"theme": link(catalog, "themes", f.theme, lang),
                             "text": text(f.text, lang)} for f in record.factors]
@@ -236,14 +234,14 @@ def reference_view(catalog: Catalog, reference: Reference, lang: str) -> dict[st
 def index_view(catalog: Catalog, dataset: str, lang: str) -> dict[str, Any]:
     """A dataset's index page: every record, sorted, with its date and group."""
     entries = sorted(catalog.records[dataset].items(),
-                     key=lambda item: sort_key(dataset, item[0], item[1].record, lang))
+                     key=lambda item: sort_key(item[0], item[1].record))
     rows = []
     for record_id, entry in entries:
         record = entry.record
         row = {"link": link(catalog, dataset, record_id, lang), "authors": [], "date": None,
                "value": None, "group": getattr(record, "group", None)}
         if dataset == "stages":
-            row["date"] = period(record, lang)
+            row["date"] = period(catalog, record, lang)
         elif dataset == "references":
             row["authors"] = author_names(record)
             row["date"] = parse_date(record.issued).format(lang) if record.issued else None
