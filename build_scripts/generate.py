@@ -106,5 +106,4 @@ def stage_list(catalog: Catalog, lang: str) -> str:
     """The five stages as a Markdown list, for the marker on the hand-written home pages."""
     rows = [{"title": row["link"].title, "href": row["link"].href.removeprefix("../"),
              "period": row["date"]} for row in index_view(catalog, "stages", lang)["rows"]]
-    return render("stage_list.md.j2", rows=rows, lang=lang, ui=ui_strings(catalog, lang),
-                  generated_mark=GENERATED_MARK)
+    return render("stage_list.md.j2", rows=rows)
