@@ -96,6 +96,14 @@ class SourceNote(Strict):
 class Record(Strict):
     """Fields every record has."""
 
+    id: str = Field(
+        pattern=ID_PATTERN,
+        description=(
+            "The record's id: its file name without '.yml' and the last part of its permalink, "
+            "e.g. 'joint-statement-2019' for data/statements/joint-statement-2019.yml. "
+            "Never change it once published: citations point at it."
+        ),
+    )
     sources: list[SourceNote] = Field(
         min_length=1, description="Where the record's facts come from."
     )

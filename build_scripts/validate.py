@@ -111,6 +111,24 @@ def _check_file(dataset: str, loaded: LoadedFile) -> tuple[Record | None, list[P
         return None, problems
 
 
+def _check_ids(parsed: list[tuple[Path, Record, LoadedFile]]) -> list[Problem]:
+    """The id inside a record is its file name, so no two records of a dataset share one."""
+    named = {path.stem: loaded.shown_path for path, _record, loaded in parsed}
+    problems = []
+    for path, record, loaded in parsed:
+        if record.id == path.stem:
+            continue
+        line, column = loaded.position(("id",))
+        owner = named.get(record.id) or next(
+            (other.shown_path for p, r, other in parsed if r.id == record.id and p != path), None)
+        clash = (f"; '{record.id}' is already the id of {owner}, and every record needs an id of "
+                 "its own" if owner else "")
+        problems.append(Problem(loaded.shown_path, line, column, "id",
+                                f"'{record.id}' does not match the file name {path.name}: rename the "
+                                f"file, or write id: {path.stem}{clash}"))
+    return problems
+
+
 def references_in(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
     """Yield (location, dataset, id) for every id in a record that names another record."""
     if isinstance(value, BaseModel):
@@ -236,13 +254,15 @@ def validate(data_dir: Path, root: Path | None = None) -> tuple[Catalog, list[Pr
         folder = data_dir / dataset
         if not folder.is_dir():
             continue
+        parsed: list[tuple[Path, Record, LoadedFile]] = []
         for path in sorted(folder.iterdir()):
             shown = relative(path, root)
             if path.name.startswith("."):
                 continue
             if path.suffix != ".yml" or not path.is_file():
+                hint = f"; rename it to {path.stem}.yml" if path.suffix == ".yaml" else ""
                 problems.append(Problem(shown, 1, 1, "",
-                                        "stray file: a dataset folder holds only <id>.yml records"))
+                                        f"stray file: a dataset folder holds only <id>.yml records{hint}"))
                 continue
             if not re.match(ID_PATTERN, path.stem):
                 problems.append(Problem(shown, 1, 1, "id",
@@ -252,8 +272,14 @@ def validate(data_dir: Path, root: Path | None = None) -> tuple[Catalog, list[Pr
             if not file_problems:
                 record, file_problems = _check_file(dataset, loaded)
                 if record is not None:
-                    records[dataset][path.stem] = Entry(dataset, path.stem, record, loaded)
+                    parsed.append((path, record, loaded))
             problems += file_problems
+        id_problems = _check_ids(parsed)
+        problems += id_problems
+        broken = {p.path for p in id_problems}
+        for path, record, loaded in parsed:
+            if loaded.shown_path not in broken:
+                records[dataset][path.stem] = Entry(dataset, path.stem, record, loaded)
 
     # A record file that exists but has problems of its own still counts as existing, so that
     # one broken file does not make every record that points at it report a problem too.

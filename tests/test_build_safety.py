@@ -45,7 +45,7 @@ def test_make_site_with_bad_data_fails_and_keeps_the_published_site(tmp_path):
     result = subprocess.run(["make", "site"], cwd=repo, capture_output=True, text=True,
                             encoding="utf-8", env={**os.environ, "MAKEFLAGS": ""})
     assert result.returncode != 0
-    assert "data/stages/limited-contact.yml:2:8: order:" in result.stderr
+    assert "data/stages/limited-contact.yml:3:8: order:" in result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "last good build"
 
 
@@ -55,5 +55,5 @@ def test_mkdocs_build_alone_refuses_bad_data_with_the_same_message(tmp_path):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=repo,
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode != 0
-    assert "data/stages/limited-contact.yml:2:8: order:" in result.stderr + result.stdout
+    assert "data/stages/limited-contact.yml:3:8: order:" in result.stderr + result.stdout
     assert not (repo / "site" / "index.html").exists()

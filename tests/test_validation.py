@@ -37,29 +37,29 @@ def test_fixture_is_valid(data_copy):
     "name, old, new, expected",
     [
         # YAML syntax
-        (STAGE, "order: 1", "order: [1", f"data/{STAGE}:3:"),
+        (STAGE, "order: 1", "order: [1", f"data/{STAGE}:4:"),
         # A tab used for indenting
         (STAGE, "  - en: A trait.", "\t- en: A trait.", "tab"),
         # A typo in a field name gets a suggestion
-        (STAGE, "summary:", "sumary:", f"data/{STAGE}:10:1: sumary: unknown field; did you mean 'summary'?"),
+        (STAGE, "summary:", "sumary:", f"data/{STAGE}:11:1: sumary: unknown field; did you mean 'summary'?"),
         # Wrong type
-        (STAGE, "order: 1", "order: first", f"data/{STAGE}:2:8: order:"),
+        (STAGE, "order: 1", "order: first", f"data/{STAGE}:3:8: order:"),
         # A missing required language
-        (STAGE, "  ru: Краткое содержание.\n", "", f"data/{STAGE}:10:1: summary.ru: is required but missing"),
+        (STAGE, "  ru: Краткое содержание.\n", "", f"data/{STAGE}:11:1: summary.ru: is required but missing"),
         # An empty text
-        (STAGE, "  zh: 概要。", "  zh: ''", f"data/{STAGE}:12:7: summary.zh: must not be empty"),
+        (STAGE, "  zh: 概要。", "  zh: ''", f"data/{STAGE}:13:7: summary.zh: must not be empty"),
         # A reference to a record that does not exist
         (STATEMENT, "stage: stage-fixture-one", "stage: stage-fixture-onee",
-         f"data/{STATEMENT}:18:8: stage: no record data/stages/stage-fixture-onee.yml; did you mean 'stage-fixture-one'?"),
+         f"data/{STATEMENT}:19:8: stage: no record data/stages/stage-fixture-onee.yml; did you mean 'stage-fixture-one'?"),
         # A reversed date range
-        (STAGE, 'end: "1917"', 'end: "1600"', f"data/{STAGE}:4:6: end: the stage ends (1600) before it starts (17th century)"),
+        (STAGE, 'end: "1917"', 'end: "1600"', f"data/{STAGE}:5:6: end: the stage ends (1600) before it starts (17th century)"),
         # An impossible date
         (STATEMENT, 'date: "2019-06-05"', 'date: "2019-02-30"', "'2019-02-30' is not a real calendar day"),
         # A date in the wrong form gets a hint
         (STATEMENT, 'date: "2019-06-05"', 'date: "2019/06/05"', "must look like 2019-06-05"),
         # A URL that is not http(s)
         (REFERENCE, "URL: https://example.org/fixture", "URL: javascript:alert(1)",
-         f"data/{REFERENCE}:12:6: URL: must be a web address starting with http:// or https://"),
+         f"data/{REFERENCE}:13:6: URL: must be a web address starting with http:// or https://"),
         # HTML inside a text field
         (STAGE, "  en: A summary.", "  en: <script>alert(1)</script>", "summary.en: must be plain text, not HTML"),
         # Anchors and aliases (the way to an alias bomb)
@@ -119,6 +119,31 @@ def test_file_name_must_be_a_valid_id(data_copy):
                for p in problems), problems
 
 
+def test_id_must_match_the_file_name(data_copy):
+    edit(data_copy, STAGE, "id: stage-fixture-one", "id: stage-fixture-uno")
+    assert problems_for(data_copy) == [
+        f"data/{STAGE}:2:5: id: 'stage-fixture-uno' does not match the file name stage-fixture-one.yml: "
+        "rename the file, or write id: stage-fixture-one"]
+
+
+def test_duplicate_id_names_the_record_that_has_it(data_copy):
+    # The usual way to get one: copy a record to start a new one and forget to change its id.
+    copy = data_copy / "stages" / "stage-fixture-two.yml"
+    copy.write_text((data_copy / STAGE).read_text(encoding="utf-8").replace("order: 1", "order: 2"),
+                    encoding="utf-8")
+    assert problems_for(data_copy) == [
+        "data/stages/stage-fixture-two.yml:2:5: id: 'stage-fixture-one' does not match the file name "
+        "stage-fixture-two.yml: rename the file, or write id: stage-fixture-two; 'stage-fixture-one' is "
+        f"already the id of data/{STAGE}, and every record needs an id of its own"]
+
+
+def test_yaml_extension_gets_a_rename_hint(data_copy):
+    (data_copy / STAGE).rename(data_copy / "stages" / "stage-fixture-one.yaml")
+    problems = problems_for(data_copy)
+    assert ("data/stages/stage-fixture-one.yaml:1:1: stray file: a dataset folder holds only <id>.yml "
+            "records; rename it to stage-fixture-one.yml") in problems
+
+
 def test_stray_file_in_dataset_folder(data_copy):
     (data_copy / "stages" / "notes.txt").write_text("x", encoding="utf-8")
     assert "data/stages/notes.txt:1:1: stray file: a dataset folder holds only <id>.yml records" in problems_for(data_copy)
@@ -148,5 +173,5 @@ def test_cli_on_bad_data_exits_non_zero(data_copy, monkeypatch, capsys):
     monkeypatch.setattr(paths, "DATA", data_copy)
     assert cli.main(["validate"]) == 1
     err = capsys.readouterr().err
-    assert f"data/{STAGE}:2:8: order:" in err
+    assert f"data/{STAGE}:3:8: order:" in err
     assert err.rstrip().endswith("1 problem in the data; nothing was built.")
