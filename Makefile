@@ -9,10 +9,10 @@ SITE    := site
 # A build goes here first and replaces $(SITE) only when it succeeded.
 STAGING := .site-staging
 
-.PHONY: help site test serve validate generate schemas browser clean
+.PHONY: help site test serve validate generate schemas status translated new links links-external browser clean
 
 help: ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 $(VENV)/.site-deps: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -32,6 +32,17 @@ generate: $(VENV)/.site-deps ## Validate, then write the generated pages into do
 schemas: $(VENV)/.site-deps ## Rewrite schemas/*.schema.json from the data model
 	$(PY) -m build_scripts schemas
 
+status: $(VENV)/.site-deps ## Translation report: missing, outdated and unchecked texts per dataset and language
+	$(PY) -m build_scripts status
+
+translated: $(VENV)/.site-deps ## After checking a translation: make translated FILE=data/<dataset>/<id>.yml TRANSLATION=zh [FIELD=summary]
+	@test -n "$(FILE)" -a -n "$(TRANSLATION)" || { echo "usage: make translated FILE=data/<dataset>/<id>.yml TRANSLATION=zh|ru|en [FIELD=summary]"; exit 2; }
+	$(PY) -m build_scripts translated "$(FILE)" --lang "$(TRANSLATION)" $(if $(FIELD),--field "$(FIELD)")
+
+new: $(VENV)/.site-deps ## Start a record from a commented template: make new TYPE=statements ID=joint-statement-2024
+	@test -n "$(TYPE)" -a -n "$(ID)" || { echo "usage: make new TYPE=<dataset> ID=<id>   (datasets: stages statements exchanges indicators themes people references)"; exit 2; }
+	$(PY) -m build_scripts new "$(TYPE)" "$(ID)"
+
 site: validate ## Set up, validate, generate and build the static site into site/
 	rm -rf $(STAGING)
 	$(MKDOCS) build --strict --site-dir $(STAGING)
@@ -42,6 +53,12 @@ site: validate ## Set up, validate, generate and build the static site into site
 
 serve: validate ## Preview with live reload (edit data/ or docs/ and the page refreshes)
 	$(MKDOCS) serve --strict
+
+links: $(VENV)/.test-deps ## Check every internal link and anchor of the built site/ (make site first)
+	$(PY) -m tests.check_links $(SITE)
+
+links-external: $(VENV)/.test-deps ## Report broken external links of the built site/ (never fails)
+	$(PY) -m tests.check_links --external $(SITE)
 
 browser: ## Install Debian's Chromium for the browser tests, if missing
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }

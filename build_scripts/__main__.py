@@ -1,10 +1,12 @@
-"""Command line: python -m build_scripts validate | generate | schemas."""
+"""Command line: python -m build_scripts validate | generate | schemas | status | translated |
+new."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import time
+from pathlib import Path
 
 from . import paths
 from .problems import DataError
@@ -41,6 +43,34 @@ def _schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def _status(_args: argparse.Namespace) -> int:
+    from .translation_status import report
+    from .validate import load_catalog
+
+    print(report(load_catalog(paths.DATA)))
+    return 0
+
+
+def _translated(args: argparse.Namespace) -> int:
+    from .translation_stamp import stamp
+
+    done = stamp(Path(args.file), args.lang, paths.ROOT, args.field)
+    print("\n".join(done) if done else
+          f"{args.file}: nothing to mark: every {args.lang} translation in it is already marked as "
+          "made from the present original (or the file has none)")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .record_template import write_new
+
+    path = write_new(paths.DATA, args.dataset, args.id)
+    shown = path.relative_to(paths.ROOT)
+    print(f"wrote {shown}: fill in its fields, then `make validate` lists whatever is still "
+          f"empty and `make serve` shows the page")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -48,8 +78,21 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("generate", help="validate, then write the generated pages into docs/")
     schemas = commands.add_parser("schemas", help="write schemas/*.schema.json from the models")
     schemas.add_argument("--check", action="store_true", help="fail if the files are stale")
+    commands.add_parser("status", help="report missing, outdated and unchecked translations")
+    translated = commands.add_parser(
+        "translated", help="mark a file's translations into one language as made from the "
+        "present original (after you have checked or updated them)")
+    translated.add_argument("file", help="the record file, e.g. data/statements/x.yml")
+    translated.add_argument("--lang", required=True, choices=("en", "zh", "ru"),
+                            help="the language of the translations you checked")
+    translated.add_argument("--field", help="only this field, e.g. summary or quotes.0")
+    new = commands.add_parser("new", help="write a new record from a commented template")
+    new.add_argument("dataset", help="stages, statements, exchanges, indicators, themes, "
+                     "people or references")
+    new.add_argument("id", help="the new record's id, e.g. joint-statement-2024")
     args = parser.parse_args(argv)
-    handler = {"validate": _validate, "generate": _generate, "schemas": _schemas}[args.command]
+    handler = {"validate": _validate, "generate": _generate, "schemas": _schemas,
+               "status": _status, "translated": _translated, "new": _new}[args.command]
     try:
         return handler(args)
     except DataError as err:

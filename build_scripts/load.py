@@ -25,6 +25,8 @@ class LoadedFile:
     shown_path: str
     value: Any = None
     positions: dict[Path_, Position] = field(default_factory=dict)
+    # Where each key is written (line, column): tools that edit a file in place start there.
+    keys: dict[Path_, Position] = field(default_factory=dict)
 
     def position(self, loc: Path_) -> Position:
         """Line and column of the value at `loc`, or of its nearest ancestor that exists."""
@@ -40,7 +42,8 @@ class _Refused(Exception):
         self.mark = mark
 
 
-def _to_python(node: yaml.Node, loc: Path_, out: dict[Path_, Position]) -> Any:
+def _to_python(node: yaml.Node, loc: Path_, loaded: LoadedFile) -> Any:
+    out = loaded.positions
     out[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
@@ -53,13 +56,14 @@ def _to_python(node: yaml.Node, loc: Path_, out: dict[Path_, Position]) -> Any:
             if key in result:
                 raise _Refused(f"the field {key!r} appears twice in the same place", key_node.start_mark)
             child = loc + (key,)
-            result[key] = _to_python(value_node, child, out)
+            result[key] = _to_python(value_node, child, loaded)
+            loaded.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             # Point errors about a field at its key, where the editor looks.
             if not isinstance(value_node, yaml.ScalarNode):
                 out[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, loc + (i,), out) for i, item in enumerate(node.value)]
+        return [_to_python(item, loc + (i,), loaded) for i, item in enumerate(node.value)]
     if node.tag not in _SAFE_TAGS:
         raise _Refused(f"the YAML tag {node.tag!r} is not allowed", node.start_mark)
     return _LOADER.construct_object(node, deep=True)
@@ -142,7 +146,7 @@ def read_yaml(path: Path, root: Path) -> tuple[LoadedFile, list[Problem]]:
     if node is None:
         return refuse("the file is empty")
     try:
-        loaded.value = _to_python(node, (), loaded.positions)
+        loaded.value = _to_python(node, (), loaded)
     except _Refused as err:
         return refuse(err.message, err.mark.line + 1, err.mark.column + 1)
     if not isinstance(loaded.value, dict):

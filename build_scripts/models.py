@@ -18,6 +18,8 @@ Lang = Literal["en", "zh", "ru"]
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_HINT = "lowercase ASCII letters, digits and single hyphens, like 'joint-statement-2019'"
+HASH_PATTERN = r"^[0-9a-f]{8}$"
+HASH_HINT = "the 8-character fingerprint that `make translated` writes; do not edit it by hand"
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 
 
@@ -66,11 +68,19 @@ class Strict(BaseModel):
 
 
 class Localized(Strict):
-    """A human-readable text in all three languages."""
+    """A human-readable text in the three languages.
+
+    English is required; a Chinese or Russian version may be missing while its translation is
+    pending (the page then shows the original, marked). The original is the first language, in
+    the order en, zh, ru, that is present and not listed under `editorial`.
+    """
 
     en: Text = Field(description="English.")
-    zh: Text = Field(description="Chinese (simplified characters).")
-    ru: Text = Field(description="Russian.")
+    zh: Text | None = Field(
+        default=None, description="Chinese (simplified characters). Leave out while the "
+        "translation is pending.")
+    ru: Text | None = Field(
+        default=None, description="Russian. Leave out while the translation is pending.")
     editorial: list[Lang] = Field(
         default_factory=list,
         description=(
@@ -78,9 +88,64 @@ class Localized(Strict):
             "original, an official text or the source's wording. Readers see it marked."
         ),
     )
+    official: list[Lang] = Field(
+        default_factory=list,
+        description=(
+            "Languages whose version is an official text or a standard name in its own right "
+            "(the Chinese title published by the government, a state's official name), not this "
+            "publication's writing; it is never flagged as outdated."
+        ),
+    )
+    source_hash: dict[Lang, Annotated[str, Field(pattern=HASH_PATTERN)]] = Field(
+        default_factory=dict,
+        description=(
+            "For each version made from the original (an editorial translation or the "
+            "publication's own text in that language), the fingerprint of the original it was "
+            "made from. Written by `make translated`, never by hand: when the original changes, "
+            "`make status` and the page flag that version as outdated."
+        ),
+    )
+
+    @property
+    def original(self) -> Lang:
+        """The language this text was written in: the first present of en, zh, ru that is not
+        an editorial translation. Every other version is made from it or is official."""
+        return next(lang for lang in ("en", "zh", "ru")
+                    if getattr(self, lang) is not None and lang not in self.editorial)
+
+    def has(self, lang: str) -> bool:
+        return getattr(self, lang) is not None
+
+    def made_from_original(self, lang: str) -> bool:
+        """Whether the `lang` version is a translation or rewriting of the original (and so can
+        fall behind it), rather than the original itself or an official text."""
+        return self.has(lang) and lang != self.original and lang not in self.official
 
     def get(self, lang: str) -> str:
-        return getattr(self, lang)
+        """The text in `lang`, or the original while that translation is pending."""
+        return getattr(self, lang) or getattr(self, self.original)
+
+    @model_validator(mode="after")
+    def _translations_are_consistent(self) -> "Localized":
+        present = [lang for lang in ("en", "zh", "ru") if getattr(self, lang) is not None]
+        if all(lang in self.editorial for lang in present):
+            raise ValueError(
+                "every language is listed under `editorial`: at least one version must be the "
+                "original, an official text or the source's wording")
+        both = sorted(set(self.editorial) & set(self.official))
+        if both:
+            raise ValueError(f"{', '.join(both)} cannot be both `editorial` and `official`")
+        for lang in self.official:
+            if not self.has(lang):
+                raise ValueError(f"official: there is no {lang} text to be official")
+        for lang in self.source_hash:
+            why = ("there is no such text" if not self.has(lang) else
+                   "that text is the original" if lang == self.original else
+                   "that text is official" if lang in self.official else None)
+            if why:
+                raise ValueError(f"source_hash.{lang}: {why}, so it has no source to be made "
+                                 f"from; remove the {lang} entry")
+        return self
 
 
 class SourceNote(Strict):
@@ -118,8 +183,11 @@ class StageFactor(Strict):
 
 
 class KeyEvent(Strict):
-    date: DateText | None = None
-    text: Localized
+    date: DateText | None = Field(
+        default=None,
+        description="When it happened, with the precision the source gives.",
+    )
+    text: Localized = Field(description="What happened, in a sentence.")
     exchange: str | None = Field(
         default=None, **refers_to("exchanges", "The exchange record this event is")
     )
@@ -132,23 +200,34 @@ class Stage(Record):
     """One of the five historical stages of cultural relations (first paper, section 3)."""
 
     order: int = Field(ge=1, description="Position in the sequence of stages, from 1.")
-    start: DateText
+    start: DateText = Field(description="Start of the stage, with the precision the paper gives.")
     end: DateText | None = Field(
         default=None, description=f"End of the stage ({FORMAT_HINT}); empty means to the present."
     )
-    title: Localized
-    summary: Localized
-    characteristics: list[Localized] = Field(min_length=1)
-    factors: list[StageFactor] = Field(default_factory=list)
-    key_events: list[KeyEvent] = Field(default_factory=list)
+    title: Localized = Field(description="The stage's name, e.g. 'Stage of limited contact'.")
+    summary: Localized = Field(description="What characterises the stage, in a few sentences.")
+    characteristics: list[Localized] = Field(
+        min_length=1,
+        description="Its characteristics as the paper lists them, one text each.",
+    )
+    factors: list[StageFactor] = Field(
+        default_factory=list,
+        description="The influencing factors (themes) the paper names for this stage.",
+    )
+    key_events: list[KeyEvent] = Field(
+        default_factory=list,
+        description=(
+            "Events of the stage the sources name, each linked to its record where there is one."
+        ),
+    )
 
 
 # --- people -------------------------------------------------------------------------------
 
 
 class PersonName(Strict):
-    family: Text
-    given: Text | None = None
+    family: Text = Field(description="Family name.")
+    given: Text | None = Field(default=None, description="Given name(s) or initials.")
 
 
 class Person(Record):
@@ -160,7 +239,9 @@ class Person(Record):
     family_name_first: bool = Field(
         description="True for names written family name first (Chinese names) in every language."
     )
-    role: Localized
+    role: Localized = Field(
+        description="Who the person is, as the sources present them (e.g. President of the PRC).",
+    )
 
     @model_validator(mode="after")
     def _all_languages(self) -> "Person":
@@ -176,7 +257,7 @@ class Person(Record):
 class Quote(Strict):
     text: Localized = Field(description="The quoted words; the source's language is verbatim.")
     ref: str = Field(**refers_to("references", "The work that gives the quote"))
-    section: Text
+    section: Text = Field(description="Section of that work where the quote is, e.g. '2.1'.")
     speaker: str | None = Field(default=None, **refers_to("people", "Who said it"))
 
 
@@ -188,17 +269,30 @@ class Statement(Record):
         description="When it was issued, with the precision the source gives; leave it out "
         "where the sources give no date (never guess one).",
     )
-    kind: Literal["joint-statement", "consensus", "strategy", "remarks"]
-    parties: list[Localized] = Field(min_length=1)
-    place: Localized | None = None
+    kind: Literal["joint-statement", "consensus", "strategy", "remarks"] = Field(
+        description="What sort of document it is.",
+    )
+    parties: list[Localized] = Field(
+        min_length=1,
+        description="The states or bodies that issued it, by their names in each language.",
+    )
+    place: Localized | None = Field(default=None, description="Where it was signed or spoken.")
     signatories: list[str] = Field(
         default_factory=list,
         description="Who signed or spoke it (ids of records in data/people/).",
         json_schema_extra={"x-refers-to": "people"},
     )
-    title: Localized
-    summary: Localized
-    quotes: list[Quote] = Field(default_factory=list)
+    title: Localized = Field(
+        description=(
+            "The document's title; mark the languages that are not an official title under "
+            "`editorial`."
+        ),
+    )
+    summary: Localized = Field(description="What the document says and why the sources cite it.")
+    quotes: list[Quote] = Field(
+        default_factory=list,
+        description="Passages the sources quote from it, each with where the quote is found.",
+    )
     stage: str = Field(**refers_to("stages", "The historical stage it belongs to"))
     themes: list[str] = Field(
         default_factory=list,
@@ -221,10 +315,10 @@ class Exchange(Record):
     kind: Literal[
         "exchange-year", "festival", "arts", "education", "media", "sport", "institution",
         "people-to-people",
-    ]
+    ] = Field(description="What sort of exchange it is.")
     date: DateText | None = Field(default=None, description="When it took place, if known.")
-    title: Localized
-    summary: Localized
+    title: Localized = Field(description="The name of the programme, institution or event.")
+    summary: Localized = Field(description="What it is and what the sources say of it.")
     stage: str = Field(**refers_to("stages", "The historical stage it belongs to"))
     themes: list[str] = Field(
         default_factory=list,
@@ -239,11 +333,13 @@ class Exchange(Record):
 class Indicator(Record):
     """A figure the sources give, such as bilateral trade in 2017."""
 
-    measure: Literal["trade-total", "exports", "imports"]
-    year: DateText
-    title: Localized
+    measure: Literal["trade-total", "exports", "imports"] = Field(
+        description="What the figure measures.",
+    )
+    year: DateText = Field(description="The year the figure is for.")
+    title: Localized = Field(description="What the figure is, e.g. 'China–Russia trade in 2017'.")
     value: float = Field(gt=0, description="The amount in `unit`, in full (84071000000).")
-    unit: Literal["USD"]
+    unit: Literal["USD"] = Field(description="The currency of `value`.")
     change_percent: float | None = Field(
         default=None, description="Change on the previous year, in percent."
     )
@@ -256,12 +352,17 @@ class Indicator(Record):
 class Theme(Record):
     """An argument of the papers: a significance, a factor, a kind of collaboration, ..."""
 
-    group: Literal["significance", "factor", "collaboration", "shared-future", "proposal"]
+    group: Literal["significance", "factor", "collaboration", "shared-future", "proposal"] = Field(
+        description=(
+            "The kind of argument: a significance of cultural relations, an influencing factor, a"
+            " kind of collaboration, the community of shared future, or a proposal."
+        ),
+    )
     order: int = Field(ge=1, description="Position within its group.")
     paper: str = Field(**refers_to("references", "The source paper that makes the argument"))
     section: Text = Field(description="Section of that paper.")
-    title: Localized
-    summary: Localized
+    title: Localized = Field(description="The argument's name as a heading.")
+    summary: Localized = Field(description="The argument in a few sentences.")
     body: list[Localized] = Field(default_factory=list, description="Paragraphs.")
 
 
@@ -271,8 +372,11 @@ class Theme(Record):
 class CslName(Strict):
     """A name as CSL-JSON stores it, with its Latin transliteration where the script differs."""
 
-    family: Text | None = None
-    given: Text | None = None
+    family: Text | None = Field(default=None, description="Family name of a person.")
+    given: Text | None = Field(
+        default=None,
+        description="Given name(s) or initials, as the work gives them.",
+    )
     literal: Text | None = Field(default=None, description="An organisation or an unsplit name.")
     transliteration: PersonName | None = Field(
         default=None, description="The name in Latin script, for a name in another script."
@@ -297,7 +401,7 @@ class Reference(Record):
     type: Literal[
         "article", "article-journal", "paper-conference", "webpage", "legislation", "report",
         "book", "chapter",
-    ]
+    ] = Field(description="The CSL item type.")
     language: Lang = Field(
         description="Language of the title as the source gives it (the title's original)."
     )
@@ -305,19 +409,43 @@ class Reference(Record):
         description="The title in its original language; the other languages are translations "
         "and must be listed under `editorial`."
     )
-    author: list[CslName] = Field(default_factory=list)
-    container_title: Text | None = Field(default=None, alias="container-title")
-    collection_title: Text | None = Field(default=None, alias="collection-title")
-    publisher: Text | None = None
-    publisher_place: Text | None = Field(default=None, alias="publisher-place")
-    volume: Text | None = None
-    issue: Text | None = None
-    page: Text | None = None
-    issued: DateText | None = None
-    URL: Url | None = None
-    accessed: DateText | None = None
+    author: list[CslName] = Field(
+        default_factory=list,
+        description=(
+            "Authors in the order the work gives them, in their own script; empty when the work "
+            "names none."
+        ),
+    )
+    container_title: Text | None = Field(
+        default=None, alias="container-title",
+        description="The journal, newspaper or website the work appeared in.",
+    )
+    collection_title: Text | None = Field(
+        default=None, alias="collection-title",
+        description="The proceedings or series the work appeared in.",
+    )
+    publisher: Text | None = Field(default=None, description="The publisher.")
+    publisher_place: Text | None = Field(
+        default=None, alias="publisher-place",
+        description="The place of publication.",
+    )
+    volume: Text | None = Field(default=None, description="Volume.")
+    issue: Text | None = Field(default=None, description="Issue or number.")
+    page: Text | None = Field(default=None, description="Pages, e.g. '96-109'.")
+    issued: DateText | None = Field(
+        default=None,
+        description="Date of publication, with the precision the source gives.",
+    )
+    URL: Url | None = Field(default=None, description="Where the work is online.")
+    accessed: DateText | None = Field(
+        default=None,
+        description="When the URL was last checked, if the source says.",
+    )
     note: Localized | None = Field(default=None, description="An editorial note on the item.")
-    cited_in: list[CitedIn] = Field(default_factory=list, alias="cited-in")
+    cited_in: list[CitedIn] = Field(
+        default_factory=list, alias="cited-in",
+        description="Where the source papers cite this work, with its number there.",
+    )
 
     @model_validator(mode="after")
     def _original_title(self) -> "Reference":

@@ -22,14 +22,15 @@ class Problem:
 class DataError(Exception):
     """Raised with every problem at once; the CLI and the MkDocs hook print them."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], outcome: str = " in the data; nothing was built."):
         self.problems = sorted(problems)
+        self.outcome = outcome
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.problems)
         lines = [str(p) for p in self.problems]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} in the data; nothing was built.")
+        lines.append(f"{count} problem{'s' if count != 1 else ''}{self.outcome}")
         return "\n".join(lines)
 
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from .dates import parse_date
 from .languages import LANGUAGES
 from .load import LoadedFile, read_yaml
-from .models import DATASETS, ID_HINT, ID_PATTERN, Record
+from .models import DATASETS, HASH_HINT, HASH_PATTERN, ID_HINT, ID_PATTERN, Record
 from .problems import DataError, Problem, relative
 
 UI_FILE = "ui.yml"
@@ -90,15 +90,24 @@ def _explain(model: type[BaseModel], error: dict) -> tuple[tuple, str, str]:
         return loc, label, f"unknown field{hint}"
     if kind == "literal_error":
         return loc, label, f"must be one of {error['ctx']['expected']}; got {error.get('input')!r}"
+    plain = {"int_type": "a whole number", "int_parsing": "a whole number",
+             "int_from_float": "a whole number", "float_type": "a number",
+             "float_parsing": "a number", "bool_type": "true or false",
+             "bool_parsing": "true or false", "dict_type": "fields (key: value) under it",
+             "list_type": "a list (lines starting with '- ')"}
+    if kind in plain:
+        return loc, label, f"must be {plain[kind]}; got {error.get('input')!r}"
     if kind == "string_type":
         return loc, label, f"must be text; got {error.get('input')!r}"
+    if kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == HASH_PATTERN:
+        return loc, label, f"must be {HASH_HINT}; got {error.get('input')!r}"
     if kind == "string_pattern_mismatch":
         return loc, label, f"must be an id: {ID_HINT}; got {error.get('input')!r}"
     message = error["msg"].removeprefix("Value error, ")
     return loc, label, message
 
 
-def _check_file(dataset: str, loaded: LoadedFile) -> tuple[Record | None, list[Problem]]:
+def check_record(dataset: str, loaded: LoadedFile) -> tuple[Record | None, list[Problem]]:
     model = DATASETS[dataset]
     try:
         return model.model_validate(loaded.value), []
@@ -270,7 +279,7 @@ def validate(data_dir: Path, root: Path | None = None) -> tuple[Catalog, list[Pr
                 continue
             loaded, file_problems = read_yaml(path, root)
             if not file_problems:
-                record, file_problems = _check_file(dataset, loaded)
+                record, file_problems = check_record(dataset, loaded)
                 if record is not None:
                     parsed.append((path, record, loaded))
             problems += file_problems

@@ -12,7 +12,9 @@ from typing import Any
 
 from .dates import parse_date
 from .formatting import money, percent, person_name
+from .languages import HTML_LANG
 from .models import Localized, Record, Reference
+from .translations import OUTDATED, needs_work, state
 from .validate import NUMBERED_SECTION, Catalog, references_in, section_ui_key
 
 # Order of the datasets on the home page, in the navigation and on cross-link lists.
@@ -90,10 +92,15 @@ def sorted_links(catalog: Catalog, pairs: list[tuple[str, str]], lang: str) -> l
 
 
 def text(value: Localized | None, lang: str) -> dict[str, Any] | None:
-    """A localized text as the template shows it: the words and whether they are ours."""
+    """A localized text as the template shows it: the words, whether they are the editors'
+    translation, and, while the translation is missing or outdated, that it is."""
     if value is None:
         return None
-    return {"text": value.get(lang), "editorial": lang in value.editorial}
+    shown = lang if value.has(lang) else value.original
+    return {"text": value.get(lang),
+            "editorial": shown == lang and lang in value.editorial,
+            "lang": HTML_LANG[shown] if shown != lang else None,
+            "outdated": state(value, lang) == OUTDATED}
 
 
 def section_label(catalog: Catalog, section: str, lang: str) -> str:
@@ -138,6 +145,8 @@ def record_view(catalog: Catalog, backlinks: Backlinks, dataset: str, record_id:
         "id": record_id,
         "title": title_of(catalog, dataset, record_id, lang),
         "title_editorial": dataset != "people" and lang in record.title.editorial,
+        "title_lang": (text(record.title, lang)["lang"] if dataset != "people" else None),
+        "translation": needs_work(record, lang),
         "record": record,
         "sources": sources(catalog, record, lang),
         "related": _related(catalog, backlinks, dataset, record_id, lang),
@@ -172,7 +181,8 @@ def record_view(catalog: Catalog, backlinks: Backlinks, dataset: str, record_id:
         view["parties"] = [text(p, lang) for p in record.parties]
         view["quotes"] = [{
             "text": text(q.text, lang),
-            "original": q.text.get("en") if lang in q.text.editorial else None,
+            "original": ({"text": q.text.get(q.text.original), "lang": HTML_LANG[q.text.original]}
+                         if lang in q.text.editorial and q.text.has(lang) else None),
             "speaker": link(catalog, "people", q.speaker, lang) if q.speaker else None,
             "source": link(catalog, "references", q.ref, lang),
             "section": section_label(catalog, q.section, lang),

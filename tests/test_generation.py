@@ -18,10 +18,11 @@ def test_regeneration_writes_only_what_changed(data_copy, tmp_path):
     stage.write_text(stage.read_text(encoding="utf-8").replace("A summary.", "A new summary."),
                      encoding="utf-8")
     edited = generate_all(data_copy, docs)
-    # The stage page in three languages (only the English text changed, but every language
-    # page is rewritten only if its own content changed).
-    assert edited.written == 1
+    # The English page shows the new text; the Chinese and Russian pages now flag their
+    # summaries as translated from an earlier version. Nothing else changed.
+    assert edited.written == 3
     assert "A new summary." in (docs / "stages" / "stage-fixture-one.md").read_text(encoding="utf-8")
+    assert "译文待更新" in (docs / "stages" / "stage-fixture-one.zh.md").read_text(encoding="utf-8")
 
 
 def test_pages_of_a_deleted_record_are_removed(data_copy, tmp_path):

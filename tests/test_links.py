@@ -2,30 +2,7 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
-from pathlib import Path
-
-RC = Path(__file__).with_name("linkcheckerrc")
-
-
-def run_linkchecker(url: str, cwd: Path) -> str:
-    linkchecker = Path(sys.executable).with_name("linkchecker")
-    result = subprocess.run(
-        [str(linkchecker), "--config", str(RC), "--no-status", "--recursion-level=-1", url],
-        capture_output=True, text=True, encoding="utf-8", cwd=cwd, timeout=900,
-    )
-    return result.stdout + result.stderr
-
-
-def summary(output: str) -> tuple[int, int, int]:
-    """(URLs checked, warnings, errors) from linkchecker's closing lines."""
-    checked = re.search(r"(\d+) links? in (\d+) URLs? checked", output)
-    warnings = re.search(r"(\d+) warnings? found", output)
-    errors = re.search(r"(\d+) errors? found", output)
-    assert checked and warnings and errors, output[-3000:]
-    return int(checked.group(2)), int(warnings.group(1)), int(errors.group(1))
+from .check_links import run_linkchecker, summary
 
 
 def test_no_broken_internal_links_or_anchors(site_url, tmp_path):

@@ -24,9 +24,11 @@ def test_every_record_file_names_its_schema_on_the_first_line(dataset):
         assert first == header_line(dataset), file
 
 
-def test_schema_requires_all_three_languages_and_forbids_unknown_fields():
+def test_schema_requires_english_offers_all_languages_and_forbids_unknown_fields():
     schema = json.loads(render_schema("stages"))
     localized = schema["$defs"]["Localized"]
-    assert set(localized["required"]) == {"en", "zh", "ru"}
+    # A Chinese or Russian translation may be pending; `make status` lists it.
+    assert localized["required"] == ["en"]
+    assert {"en", "zh", "ru", "editorial", "official", "source_hash"} == set(localized["properties"])
     assert localized["additionalProperties"] is False
     assert schema["additionalProperties"] is False

@@ -41,16 +41,16 @@ def test_fixture_is_valid(data_copy):
         # A tab used for indenting
         (STAGE, "  - en: A trait.", "\t- en: A trait.", "tab"),
         # A typo in a field name gets a suggestion
-        (STAGE, "summary:", "sumary:", f"data/{STAGE}:11:1: sumary: unknown field; did you mean 'summary'?"),
+        (STAGE, "summary:", "sumary:", f"data/{STAGE}:12:1: sumary: unknown field; did you mean 'summary'?"),
         # Wrong type
         (STAGE, "order: 1", "order: first", f"data/{STAGE}:3:8: order:"),
         # A missing required language
-        (STAGE, "  ru: Краткое содержание.\n", "", f"data/{STAGE}:11:1: summary.ru: is required but missing"),
+        (STAGE, "  en: A summary.\n", "", f"data/{STAGE}:12:1: summary.en: is required but missing"),
         # An empty text
-        (STAGE, "  zh: 概要。", "  zh: ''", f"data/{STAGE}:13:7: summary.zh: must not be empty"),
+        (STAGE, "  zh: 概要。", "  zh: ''", f"data/{STAGE}:14:7: summary.zh: must not be empty"),
         # A reference to a record that does not exist
         (STATEMENT, "stage: stage-fixture-one", "stage: stage-fixture-onee",
-         f"data/{STATEMENT}:19:8: stage: no record data/stages/stage-fixture-onee.yml; did you mean 'stage-fixture-one'?"),
+         f"data/{STATEMENT}:22:8: stage: no record data/stages/stage-fixture-onee.yml; did you mean 'stage-fixture-one'?"),
         # A reversed date range
         (STAGE, 'end: "1917"', 'end: "1600"', f"data/{STAGE}:5:6: end: the stage ends (1600) before it starts (17th century)"),
         # An impossible date
@@ -59,7 +59,7 @@ def test_fixture_is_valid(data_copy):
         (STATEMENT, 'date: "2019-06-05"', 'date: "2019/06/05"', "must look like 2019-06-05"),
         # A URL that is not http(s)
         (REFERENCE, "URL: https://example.org/fixture", "URL: javascript:alert(1)",
-         f"data/{REFERENCE}:13:6: URL: must be a web address starting with http:// or https://"),
+         f"data/{REFERENCE}:14:6: URL: must be a web address starting with http:// or https://"),
         # HTML inside a text field
         (STAGE, "  en: A summary.", "  en: <script>alert(1)</script>", "summary.en: must be plain text, not HTML"),
         # Anchors and aliases (the way to an alias bomb)
@@ -71,7 +71,8 @@ def test_fixture_is_valid(data_copy):
         # A section label that no page could translate
         (STAGE, 'section: "3"', "section: chapter three", "is neither a section number like '2.1' nor one of the named"),
         # The original-language title cannot be an editorial translation
-        (REFERENCE, "editorial: [zh, ru]", "editorial: [en, zh, ru]", "title: the en title is the original"),
+        (REFERENCE, "editorial: [zh, ru]\n  source_hash: {zh: 7693d757, ru: 7693d757}", "editorial: [en, ru]",
+         "title: the en title is the original"),
     ],
     ids=["yaml-syntax", "tab", "unknown-field", "wrong-type", "missing-language", "empty-text",
          "missing-reference", "reversed-range", "impossible-date", "date-format", "bad-url",
