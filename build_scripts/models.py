@@ -8,9 +8,11 @@ generated from these classes. A field that points at another record says so with
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic.fields import FieldInfo
 
 from .dates import FORMAT_HINT, parse_date
 
@@ -455,6 +457,22 @@ class Reference(Record):
                 " so it cannot be listed under `editorial`"
             )
         return self
+
+
+def walk(value: Any, loc: tuple = (), info: FieldInfo | None = None
+         ) -> Iterator[tuple[tuple, Any, FieldInfo | None]]:
+    """Every value inside a record, with its location (field names by their YAML spelling, list
+    positions) and the field it belongs to (list items belong to their list's field)."""
+    yield loc, value, info
+    if isinstance(value, BaseModel):
+        for name, child_info in type(value).model_fields.items():
+            yield from walk(getattr(value, name), loc + (child_info.alias or name,), child_info)
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from walk(item, loc + (i,), info)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk(item, loc + (key,))
 
 
 DATASETS: dict[str, type[Record]] = {

@@ -11,11 +11,10 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Any
 
 from pydantic import BaseModel
 
-from .models import Localized
+from .models import Localized, walk
 
 # States, from best to worst. A version made from the original is "translated" when it is an
 # editorial translation and "parallel" when it is the publication's own text in that language;
@@ -48,19 +47,11 @@ def state(value: Localized, lang: str) -> str:
     return TRANSLATED if lang in value.editorial else PARALLEL
 
 
-def localized_in(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Localized]]:
+def localized_in(record: BaseModel) -> Iterator[tuple[tuple, Localized]]:
     """Every Localized text in a record, with its location (as in validation messages)."""
-    if isinstance(value, Localized):
-        yield loc, value
-    elif isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            yield from localized_in(getattr(value, name), loc + (info.alias or name,))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from localized_in(item, loc + (i,))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from localized_in(item, loc + (key,))
+    for loc, value, _info in walk(record):
+        if isinstance(value, Localized):
+            yield loc, value
 
 
 def needs_work(record: BaseModel, lang: str) -> dict[str, int]:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from .dates import parse_date
 from .languages import LANGUAGES
 from .load import LoadedFile, read_yaml
-from .models import DATASETS, HASH_HINT, HASH_PATTERN, ID_HINT, ID_PATTERN, Record
+from .models import DATASETS, HASH_HINT, HASH_PATTERN, ID_HINT, ID_PATTERN, Record, walk
 from .problems import DataError, Problem, relative
 
 UI_FILE = "ui.yml"
@@ -138,44 +138,23 @@ def _check_ids(parsed: list[tuple[Path, Record, LoadedFile]]) -> list[Problem]:
     return problems
 
 
-def references_in(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
+def references_in(record: Record) -> Iterator[tuple[tuple, str, str]]:
     """Yield (location, dataset, id) for every id in a record that names another record."""
-    if isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            key = info.alias or name
-            target = (info.json_schema_extra or {}).get("x-refers-to") if isinstance(
-                info.json_schema_extra, dict) else None
-            child = getattr(value, name)
-            if target and isinstance(child, str):
-                yield loc + (key,), target, child
-            elif target and isinstance(child, list):
-                for i, item in enumerate(child):
-                    yield loc + (key, i), target, item
-            else:
-                yield from references_in(child, loc + (key,))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from references_in(item, loc + (i,))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from references_in(item, loc + (key,))
+    for loc, value, info in walk(record):
+        extra = info.json_schema_extra if info is not None else None
+        target = extra.get("x-refers-to") if isinstance(extra, dict) else None
+        if target and isinstance(value, str):
+            yield loc, target, value
 
 
 NUMBERED_SECTION = re.compile(r"^\d+(?:\.\d+)*$")
 
 
-def sections_in(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def sections_in(record: Record) -> Iterator[tuple[tuple, str]]:
     """Yield (location, label) for every `section` field in a record."""
-    if isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            child = getattr(value, name)
-            if name == "section" and isinstance(child, str):
-                yield loc + (name,), child
-            else:
-                yield from sections_in(child, loc + (info.alias or name,))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from sections_in(item, loc + (i,))
+    for loc, value, _info in walk(record):
+        if loc and loc[-1] == "section" and isinstance(value, str):
+            yield loc, value
 
 
 def section_ui_key(label: str) -> str:
