@@ -14,12 +14,18 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import paths
+from .data_page import data_page_view
 from .languages import LANGUAGES, page_suffix
 from .render import render
 from .validate import Catalog, load_catalog
 from .views import DATASET_ORDER, Backlinks, index_view, record_view
 
 GENERATED_MARK = Markup("generated from data/ by build_scripts: do not edit, edit the data instead")
+
+# The Data page (downloads and codebook) lives at /data/, beside the files it lists.
+DATA_PAGE_FOLDER = "data"
+# Folders of docs/ that hold only generated pages.
+GENERATED_FOLDERS = (*DATASET_ORDER, DATA_PAGE_FOLDER)
 
 # One template per page type.
 RECORD_TEMPLATES = {
@@ -69,13 +75,15 @@ def pages_for(catalog: Catalog) -> dict[Path, str]:
                 view = record_view(catalog, backlinks, dataset, record_id, lang)
                 pages[folder / f"{record_id}{page_suffix(lang)}.md"] = render(
                     RECORD_TEMPLATES[dataset], view=view, **common)
+        pages[Path(DATA_PAGE_FOLDER) / f"index{page_suffix(lang)}.md"] = render(
+            "data.md.j2", view=data_page_view(catalog, lang), **common)
     return pages
 
 
 def write_pages(pages: dict[Path, str], docs: Path) -> tuple[int, int]:
     """Write changed pages, remove stale ones; return (written, removed)."""
     written = removed = 0
-    for dataset in DATASET_ORDER:
+    for dataset in GENERATED_FOLDERS:
         folder = docs / dataset
         if folder.exists():
             for existing in folder.glob("*.md"):

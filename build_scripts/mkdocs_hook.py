@@ -17,11 +17,12 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_scripts import paths  # noqa: E402
-from build_scripts.generate import generate_all, stage_list  # noqa: E402
+from build_scripts import exports  # noqa: E402
+from build_scripts.edition import edition  # noqa: E402
+from build_scripts.generate import GENERATED_FOLDERS, generate_all, stage_list  # noqa: E402
 from build_scripts.languages import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from build_scripts.problems import DataError  # noqa: E402
 from build_scripts.search_terms import add_to_jieba, chinese_terms  # noqa: E402
-from build_scripts.views import DATASET_ORDER  # noqa: E402
 
 # The default language's 404 page, kept while the other languages overwrite the root one.
 _default_404: dict[str, str] = {}
@@ -31,7 +32,7 @@ STAGE_LIST_MARKER = "<!-- data:stage-list -->"
 
 def _inputs_signature(docs: Path) -> tuple:
     """What generation depends on: data/, templates and the generated files themselves."""
-    folders = (paths.DATA, paths.TEMPLATES, *(docs / name for name in DATASET_ORDER))
+    folders = (paths.DATA, paths.TEMPLATES, *(docs / name for name in GENERATED_FOLDERS))
     return tuple(
         (str(p), p.stat().st_mtime_ns, p.stat().st_size)
         for folder in folders if folder.exists() for p in sorted(folder.rglob("*")) if p.is_file()
@@ -100,9 +101,10 @@ def on_post_template(output, template_name, config):
 @event_priority(-200)
 def on_post_build(config):
     """After the i18n plugin has built every language (it builds the others inside the default
-    language's post-build step): restore the default 404 and give each language root the
-    sitemap.xml that Material's language switcher fetches."""
+    language's post-build step): write the downloads into data/, restore the default 404 and
+    give each language root the sitemap.xml that Material's language switcher fetches."""
     site = Path(config["site_dir"])
+    exports.write(_state["catalog"], site / "data", edition().version)
     if config["site_dir"] in _default_404:
         (site / "404.html").write_text(_default_404[config["site_dir"]], encoding="utf-8")
     sitemap = site / "sitemap.xml"
