@@ -19,6 +19,12 @@ $(VENV)/.site-deps: requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The citation processor (citeproc-js) at the version package-lock.json pins.
+node_modules/.installed: package.json package-lock.json
+	command -v npm >/dev/null || { echo "Node.js and npm are needed for the citation processor (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
 $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
@@ -26,7 +32,7 @@ $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
 validate: $(VENV)/.site-deps ## Check all of data/ and report every problem (file:line:column: field: message)
 	$(PY) -m build_scripts validate
 
-generate: $(VENV)/.site-deps ## Validate, then write the generated pages into docs/<dataset>/
+generate: $(VENV)/.site-deps node_modules/.installed ## Validate, then write the generated pages into docs/<dataset>/
 	$(PY) -m build_scripts generate
 
 schemas: $(VENV)/.site-deps ## Rewrite schemas/*.schema.json from the data model
@@ -43,7 +49,7 @@ new: $(VENV)/.site-deps ## Start a record from a commented template: make new TY
 	@test -n "$(TYPE)" -a -n "$(ID)" || { echo "usage: make new TYPE=<dataset> ID=<id>   (datasets: stages statements exchanges indicators themes people references)"; exit 2; }
 	$(PY) -m build_scripts new "$(TYPE)" "$(ID)"
 
-site: validate ## Set up, validate, generate and build the static site into site/
+site: validate node_modules/.installed ## Set up, validate, generate and build the static site into site/
 	rm -rf $(STAGING)
 	$(MKDOCS) build --strict --site-dir $(STAGING)
 	chmod -R a+rX $(STAGING)
@@ -51,7 +57,7 @@ site: validate ## Set up, validate, generate and build the static site into site
 	mv $(STAGING) $(SITE) && rm -rf $(SITE).previous
 	@echo "Built $(SITE)/"
 
-serve: validate ## Preview with live reload (edit data/ or docs/ and the page refreshes)
+serve: validate node_modules/.installed ## Preview with live reload (edit data/ or docs/ and the page refreshes)
 	$(MKDOCS) serve --strict
 
 links: $(VENV)/.test-deps ## Check every internal link and anchor of the built site/ (make site first)
@@ -67,4 +73,4 @@ test: $(VENV)/.test-deps browser site ## Set up and run every check
 	$(PY) -m pytest
 
 clean: ## Remove the virtual environment, generated pages and the built site
-	rm -rf $(VENV) $(SITE) $(STAGING) $(SITE).previous docs/{stages,statements,exchanges,indicators,themes,people,references}
+	rm -rf $(VENV) node_modules $(SITE) $(STAGING) $(SITE).previous docs/{stages,statements,exchanges,indicators,themes,people,references,data}

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from . import paths
+from .citations import CitationProcessorFailed, CitationProcessorMissing
 from .problems import DataError
 
 
@@ -97,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         return handler(args)
     except DataError as err:
         print(err.report(), file=sys.stderr)
+        return 1
+    except (CitationProcessorMissing, CitationProcessorFailed) as err:
+        print(f"citations: {err}; nothing was built.", file=sys.stderr)
         return 1
 
 

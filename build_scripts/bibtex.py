@@ -14,8 +14,12 @@ ENTRY_TYPES = {
 FIELDS = {
     "title": "title", "container-title": "journaltitle", "collection-title": "booktitle",
     "publisher": "publisher", "publisher-place": "location", "volume": "volume",
-    "issue": "number", "URL": "url", "note": "note",
+    "issue": "number", "URL": "url", "note": "note", "version": "version",
 }
+# Where the container goes when it is not a journal: the proceedings or book of a paper or
+# chapter, the site of a web page.
+CONTAINER_FIELD = {"inproceedings": "booktitle", "incollection": "booktitle",
+                   "online": "organization"}
 _SPECIAL = str.maketrans({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&",
                           "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
                           "^": r"\textasciicircum{}"})
@@ -42,7 +46,11 @@ def entry(item: dict[str, Any]) -> str:
     fields: list[tuple[str, str]] = []
     if item.get("author"):
         fields.append(("author", " and ".join(_name(n) for n in item["author"])))
-    for variable, field in FIELDS.items():
+    entry_type = ENTRY_TYPES[item["type"]]
+    fields_of_type = {**FIELDS, "container-title": CONTAINER_FIELD.get(entry_type, "journaltitle")}
+    if entry_type in ("inproceedings", "incollection"):
+        fields_of_type["collection-title"] = "series"
+    for variable, field in fields_of_type.items():
         if item.get(variable):
             # biblatex reads `url` verbatim: only its own characters are escaped.
             value = item[variable] if field == "url" else escape(item[variable])
@@ -58,7 +66,7 @@ def entry(item: dict[str, Any]) -> str:
         fields.append(("langid", {"en-US": "english", "zh-CN": "chinese",
                                   "ru-RU": "russian"}[item["language"]]))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@{ENTRY_TYPES[item['type']]}{{{item['id']},\n{body}\n}}\n"
+    return f"@{entry_type}{{{item['id']},\n{body}\n}}\n"
 
 
 def bibliography(items: list[dict[str, Any]]) -> str:

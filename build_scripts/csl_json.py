@@ -10,6 +10,7 @@ from typing import Any
 
 from .dates import parse_date
 from .models import Reference
+from .validate import Catalog
 
 # The CSL `language` of each of the publication's languages (it picks the locale's terms,
 # e.g. GB/T's "等" instead of "et al." for a Chinese work).
@@ -50,3 +51,9 @@ def reference_item(record_id: str, reference: Reference) -> dict[str, Any]:
         if data.get(name):
             item[name] = csl_date(data[name])
     return item
+
+
+def reference_items(catalog: Catalog) -> list[dict[str, Any]]:
+    """Every reference as a CSL-JSON item, in id order."""
+    return [reference_item(record_id, entry.record)
+            for record_id, entry in sorted(catalog.records["references"].items())]

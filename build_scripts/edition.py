@@ -3,7 +3,9 @@ a release changes them)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from functools import cache
 
 import yaml
@@ -22,3 +24,11 @@ class Edition:
 def edition() -> Edition:
     cff = yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     return Edition(cff["title"], str(cff["version"]), str(cff["date-released"]))
+
+
+def build_date() -> str:
+    """Today (UTC) as YYYY-MM-DD, or the day of SOURCE_DATE_EPOCH when it is set, so that two
+    builds of the same commit are the same."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.date().isoformat()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import bibtex, ris
-from .csl_json import reference_item
+from .csl_json import reference_items
 from .schemas import render_schema
 from .validate import Catalog
 from .views import DATASET_ORDER
@@ -68,11 +68,6 @@ def dataset_json(dataset: str, records: list[dict[str, Any]], version: str) -> s
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def bibliography_items(catalog: Catalog) -> list[dict[str, Any]]:
-    return [reference_item(record_id, entry.record)
-            for record_id, entry in sorted(catalog.records["references"].items())]
-
-
 def files(catalog: Catalog, version: str) -> dict[str, str]:
     """File name under site/data/ -> content."""
     out: dict[str, str] = {}
@@ -81,7 +76,7 @@ def files(catalog: Catalog, version: str) -> dict[str, str]:
         out[f"{dataset}.json"] = dataset_json(dataset, records, version)
         out[f"{dataset}.csv"] = dataset_csv(records)
         out[f"{dataset}.schema.json"] = render_schema(dataset)
-    items = bibliography_items(catalog)
+    items = reference_items(catalog)
     out["references.csl.json"] = json.dumps(items, ensure_ascii=False, indent=1) + "\n"
     out["references.bib"] = bibtex.bibliography(items)
     out["references.ris"] = ris.records(items)

