@@ -134,7 +134,7 @@ def test_every_source_of_a_record_is_a_footnote_with_its_quote(built_site, catal
 
 
 def test_every_footnote_link_has_its_target_on_every_page(built_site):
-    """linkchecker skips footnote links (tests/linkcheckerrc): they are checked here."""
+    """Every footnote marker reaches its note and every note leads back, on every page."""
     pages = list(built_site.rglob("index.html"))
     checked = 0
     for path in pages:
