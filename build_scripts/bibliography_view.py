@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .citations import Formatted
+from .languages import HTML_LANG
 from .render import markdown_inline
 from .validate import Catalog
 from .views import DATASET_ORDER, Backlinks, link, sorted_links
@@ -18,8 +19,10 @@ def bibliography_view(catalog: Catalog, backlinks: Backlinks, lang: str,
     entries = []
     for entry in formatted:
         incoming = backlinks.to("references", entry.id)
+        work_lang = catalog.get("references", entry.id).language
         entries.append({
             "id": entry.id,
+            "lang": HTML_LANG[work_lang] if work_lang != lang else None,
             "citation": markdown_inline(entry.html),
             "link": link(catalog, "references", entry.id, lang),
             "cited_by": sorted_links(catalog, [pair for name in DATASET_ORDER

@@ -21,7 +21,7 @@ from .csl_json import reference_items
 from .data_page import data_page_view
 from .edition import build_date, edition
 from .page_citations import page_citations, page_items
-from .languages import LANGUAGES, page_suffix
+from .languages import HTML_LANG, LANGUAGES, page_suffix
 from .render import render
 from .validate import Catalog, load_catalog
 from .views import DATASET_ORDER, Backlinks, index_view, record_view
@@ -95,6 +95,8 @@ def pages_for(catalog: Catalog, site_url: str = DEFAULT_SITE_URL) -> dict[Path, 
                 view["cite"] = cites[(dataset, record_id)]
                 if dataset == "references":
                     view["citation"] = bibliography["by_id"][record_id]
+                    work_lang = catalog.get(dataset, record_id).language
+                    view["citation_lang"] = HTML_LANG[work_lang] if work_lang != lang else None
                 pages[folder / f"{record_id}{page_suffix(lang)}.md"] = render(
                     RECORD_TEMPLATES[dataset], view=view, **common)
         pages[Path(DATA_PAGE_FOLDER) / f"index{page_suffix(lang)}.md"] = render(

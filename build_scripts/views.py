@@ -12,7 +12,7 @@ from typing import Any
 
 from .dates import parse_date
 from .formatting import money, percent, person_name
-from .languages import HTML_LANG
+from .languages import HTML_LANG, script_language
 from .models import Localized, Record, Reference
 from .translations import OUTDATED, needs_work, state
 from .validate import NUMBERED_SECTION, Catalog, references_in, section_ui_key
@@ -117,10 +117,10 @@ def sources(catalog: Catalog, record: Record, lang: str) -> list[dict[str, Any]]
     work's own language."""
     notes = []
     for number, note in enumerate(record.sources, start=1):
-        work_lang = catalog.get("references", note.ref).language
+        quote_lang = script_language(note.quote) if note.quote else lang
         notes.append({"label": str(number), "link": link(catalog, "references", note.ref, lang),
                       "section": section_label(catalog, note.section, lang), "quote": note.quote,
-                      "quote_lang": HTML_LANG[work_lang] if work_lang != lang else None})
+                      "quote_lang": HTML_LANG[quote_lang] if quote_lang != lang else None})
     return notes
 
 
@@ -252,13 +252,10 @@ def index_view(catalog: Catalog, dataset: str, lang: str) -> dict[str, Any]:
     rows = []
     for record_id, entry in entries:
         record = entry.record
-        row = {"link": link(catalog, dataset, record_id, lang), "authors": [], "date": None,
+        row = {"link": link(catalog, dataset, record_id, lang), "date": None,
                "value": None, "group": getattr(record, "group", None)}
         if dataset == "stages":
             row["date"] = period(catalog, record, lang)
-        elif dataset == "references":
-            row["authors"] = author_names(record)
-            row["date"] = parse_date(record.issued).format(lang) if record.issued else None
         elif dataset == "indicators":
             row["value"] = money(record.value, record.unit, lang)
         rows.append(row)

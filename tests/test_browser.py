@@ -82,3 +82,26 @@ def test_record_page_loads_cleanly_and_switches_language(reader, site_url):
     assert reader.evaluate("document.documentElement.lang") == "zh"
     reader.goto(urljoin(site_url, "ru/statements/joint-statement-2019-06-05/"))
     assert "5 июня 2019" in reader.content()
+
+
+def test_copy_button_puts_the_citation_on_the_clipboard(browser, site_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(urljoin(site_url, "ru/stages/limited-contact/"))
+    button = page.locator("button.cite-copy")
+    assert button.is_visible() and button.inner_text() == "Скопировать ссылку"
+    button.click()
+    page.wait_for_function("document.querySelector('button.cite-copy').textContent === 'Скопировано'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.get_attribute("#citation", "data-text")
+    assert copied.startswith("Российско-китайские культурные связи. Ограниченные контакты")
+    context.close()
+
+
+def test_without_javascript_there_is_no_dead_copy_button(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(urljoin(site_url, "stages/limited-contact/"))
+    assert not page.locator("button.cite-copy").is_visible()
+    assert page.locator("a[download$='.bib']").count() == 1
+    context.close()
