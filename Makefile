@@ -9,7 +9,7 @@ SITE    := site
 # A build goes here first and replaces $(SITE) only when it succeeded.
 STAGING := .site-staging
 
-.PHONY: help site test serve validate generate schemas status translated new links links-external browser clean
+.PHONY: help site test bench serve validate generate schemas status translated new links links-external browser clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ browser: ## Install Debian's Chromium for the browser tests, if missing
 
 test: $(VENV)/.test-deps browser site ## Set up and run every check
 	$(PY) -m pytest
+
+bench: $(VENV)/.test-deps node_modules/.installed browser ## Benchmark at 1x, 10x and 100x synthetic data (not part of the tests): prints a table, writes bench/results.json
+	$(PY) -m bench $(BENCH_ARGS)
 
 clean: ## Remove the virtual environment, generated pages and the built site
 	rm -rf $(VENV) node_modules $(SITE) $(STAGING) $(SITE).previous docs/{stages,statements,exchanges,indicators,themes,people,references,data}
