@@ -17,12 +17,13 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_scripts import paths  # noqa: E402
-from build_scripts import exports  # noqa: E402
+from build_scripts import exports, search_index  # noqa: E402
 from build_scripts.citations import CitationProcessorFailed, CitationProcessorMissing  # noqa: E402
 from build_scripts.edition import edition  # noqa: E402
 from build_scripts.generate import GENERATED_FOLDERS, generate_all, stage_list  # noqa: E402
 from build_scripts.languages import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from build_scripts.problems import DataError  # noqa: E402
+from build_scripts.search_index import page_config  # noqa: E402
 from build_scripts.search_terms import add_to_jieba, chinese_terms  # noqa: E402
 
 # The default language's 404 page, kept while the other languages overwrite the root one.
@@ -78,6 +79,11 @@ _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[
 
 
 def on_post_page(output, page, config):
+    output = page_config(output, getattr(page.file, "locale", None) or DEFAULT_LANGUAGE)
+    return _without_alternate_links(output)
+
+
+def _without_alternate_links(output):
     """Material fetches "sitemap.xml" relative to every <link rel="alternate"> in the head, to
     map pages between languages; mkdocs-static-i18n points those links at the translated page
     itself, so every page would log 404s for <page>/sitemap.xml. The language switcher already
@@ -108,6 +114,7 @@ def on_post_build(config):
     give each language root the sitemap.xml that Material's language switcher fetches."""
     site = Path(config["site_dir"])
     exports.write(_state["catalog"], site / "data", edition().version)
+    search_index.split(site)
     if config["site_dir"] in _default_404:
         (site / "404.html").write_text(_default_404[config["site_dir"]], encoding="utf-8")
     sitemap = site / "sitemap.xml"
