@@ -8,8 +8,12 @@ MKDOCS  := $(VENV)/bin/mkdocs
 SITE    := site
 # A build goes here first and replaces $(SITE) only when it succeeded.
 STAGING := .site-staging
+# Reproducible builds: every date the build writes (sitemap, citations' access date) is the
+# date of the last commit, so two builds of one commit are byte-identical.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help site test bench serve validate generate schemas status translated new links links-external browser clean
+.PHONY: help site test bench serve validate generate schemas status translated new links links-external browser java clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -69,7 +73,10 @@ links-external: $(VENV)/.test-deps ## Report broken external links of the built 
 browser: ## Install Debian's Chromium for the browser tests, if missing
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-test: $(VENV)/.test-deps browser site ## Set up and run every check
+java: ## Install a Java runtime for the W3C Nu HTML Checker, if missing
+	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
+
+test: $(VENV)/.test-deps browser java site ## Set up and run every check
 	$(PY) -m pytest
 
 bench: $(VENV)/.test-deps node_modules/.installed browser ## Benchmark at 1x, 10x and 100x synthetic data (not part of the tests): prints a table, writes bench/results.json

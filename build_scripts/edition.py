@@ -27,8 +27,8 @@ def edition() -> Edition:
 
 
 def build_date() -> str:
-    """Today (UTC) as YYYY-MM-DD, or the day of SOURCE_DATE_EPOCH when it is set, so that two
-    builds of the same commit are the same."""
+    """The day of SOURCE_DATE_EPOCH (the Makefile sets it to the last commit's time, so that two
+    builds of one commit are the same), or today (UTC) when it is not set."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
     return moment.date().isoformat()

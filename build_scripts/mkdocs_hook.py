@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_scripts import paths  # noqa: E402
-from build_scripts import exports, search_index  # noqa: E402
+from build_scripts import exports, search_index, theme_fixes  # noqa: E402
 from build_scripts.citations import CitationProcessorFailed, CitationProcessorMissing  # noqa: E402
 from build_scripts.edition import edition  # noqa: E402
 from build_scripts.generate import GENERATED_FOLDERS, generate_all, stage_list  # noqa: E402
@@ -80,7 +80,7 @@ _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[
 
 def on_post_page(output, page, config):
     output = page_config(output, getattr(page.file, "locale", None) or DEFAULT_LANGUAGE)
-    return _without_alternate_links(output)
+    return _without_alternate_links(theme_fixes.repair(output))
 
 
 def _without_alternate_links(output):
@@ -97,6 +97,7 @@ def on_post_template(output, template_name, config):
     """Each language's build renders 404.html into the site root, the last language winning:
     keep every language's own copy (the default one is restored after all builds)."""
     if template_name == "404.html":
+        output = theme_fixes.repair(output)
         lang = _current_language(config)
         if lang == DEFAULT_LANGUAGE:
             _default_404[config["site_dir"]] = output
