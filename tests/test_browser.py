@@ -28,6 +28,9 @@ SEARCHES = [
     # A reference's author in another script, and a record's id.
     ("", "Газуль", "references/gazul-2011/"),
     ("", "russian-cultural-centres", "exchanges/russian-cultural-centres/"),
+    # A statement by its date, as written on its page.
+    ("", "5 June 2019", "statements/joint-statement-2019-06-05/"),
+    ("ru/", "5 июня 2019", "ru/statements/joint-statement-2019-06-05/"),
     # Chinese words inside sentences, and the set phrases kept whole by the data's dictionary.
     ("zh/", "冰球", "zh/exchanges/chinese-hockey-teams-russian-league/"),
     ("zh/", "孔子学院", "zh/exchanges/confucius-institutes/"),
