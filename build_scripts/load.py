@@ -77,7 +77,12 @@ _SAFE_TAGS = {
 _LOADER = yaml.SafeLoader("")
 
 
-class _NoTimestampLoader(yaml.SafeLoader):
+# libyaml's parser (C) when PyYAML has it, which reads a file ten times faster; the same
+# tree, positions and errors either way.
+_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _NoTimestampLoader(_PARSER):
     pass
 
 

@@ -1,0 +1,84 @@
+"""The benchmark's outputs: a table on the terminal and bench/results.json."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .targets import Verdict
+
+RESULTS_FILE = Path(__file__).resolve().parent / "results.json"
+
+# (heading, width, how to read the figure from one factor's results)
+COLUMNS = (
+    ("factor", 6, lambda r: f"{r['factor']}x"),
+    ("records", 7, lambda r: r["records"]),
+    ("pages", 6, lambda r: r["html_pages"]),
+    ("validate s/MB", 13, lambda r: _step(r["validate"])),
+    ("generate s/MB", 13, lambda r: _step(r["generate"])),
+    ("build s/MB", 13, lambda r: _step(r["build"])),
+    ("gen in build s", 14, lambda r: r["build"].get("generation_seconds")),
+    ("ms/page", 7, lambda r: r["build_ms_per_page"]),
+    ("gen+val %", 9, lambda r: r["generate_validate_percent_of_build"]),
+    ("index KB gz en/zh/ru", 20, lambda r: _indexes(r["search_index"])),
+    ("home KB", 11, lambda r: _weight(r["home_page"])),
+    ("record KB", 11, lambda r: _weight(r["record_page"])),
+    ("search ms en/zh/ru", 26, lambda r: _search(r.get("search_ms"))),
+)
+
+
+def _step(step: dict) -> str:
+    memory = step["peak_tree_mb"] or step["peak_rss_mb"]
+    return f"{step['seconds']:.1f}/{memory:.0f}"
+
+
+def _indexes(indexes: dict) -> str:
+    text = "/".join(f"{index['gzip_kb']:.0f}" for index in indexes.values())
+    return text + (" shared" if any(index["shared"] for index in indexes.values()) else "")
+
+
+def _search(timings: dict | None) -> str:
+    if not timings:
+        return "-"
+    return " ".join(f"{t['first_ms']:.0f}/{t['warm_ms']:.0f}" for t in timings.values())
+
+
+def _weight(weight: dict) -> str:
+    return f"{weight['own_kb']:.0f}/{weight['with_index_kb']:.0f}"
+
+
+def table(results: list[dict]) -> str:
+    lines = ["  ".join(f"{name:>{width}}" for name, width, _read in COLUMNS)]
+    for result in results:
+        lines.append("  ".join(f"{str(read(result)):>{width}}" for _name, width, read in COLUMNS))
+    return "\n".join(lines)
+
+
+LEGEND = ("s/MB: wall seconds / peak resident memory of the process tree (MB). "
+          "gen in build: of the build's seconds, those its hook spent generating the pages. "
+          "index: each language's search index, gzip (\"shared\": one index for all). "
+          "home, record: gzip KB of the page with its CSS and JS / plus the search index. "
+          "search ms: key-up to first result in Chromium, first query (index download and "
+          "build included) / a query on the warm index.")
+
+
+def verdicts_text(verdicts: list[Verdict]) -> str:
+    return "\n".join(f"{v.outcome:<5} {v.target}: {v.detail}" for v in verdicts)
+
+
+def machine() -> dict:
+    return {"cpu_count": os.cpu_count(), "platform": platform.platform(),
+            "python": sys.version.split()[0],
+            "date": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+
+
+def write_json(results: list[dict], verdicts: list[Verdict], extra: dict,
+               path: Path = RESULTS_FILE) -> Path:
+    document = {"machine": machine(), **extra, "factors": results,
+                "targets": [verdict.as_dict() for verdict in verdicts]}
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path

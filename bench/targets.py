@@ -1,0 +1,92 @@
+"""The targets of the "Quality gates and performance" issue, checked against the results.
+
+Each check returns PASS, FAIL, or SKIP when the factors it needs were not measured. A FAIL is
+reported, never raised: the benchmark is a measurement, not a gate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+PASS, FAIL, SKIP = "PASS", "FAIL", "SKIP"
+
+GENERATE_VALIDATE_MAX_PERCENT = 5.0
+PER_PAGE_MAX_RATIO = 1.5
+PEAK_MEMORY_MAX_MB = 2048.0
+RECORD_PAGE_MAX_KB = 150.0
+SEARCH_INDEX_MAX_KB = 200.0
+
+
+@dataclass(frozen=True)
+class Verdict:
+    target: str
+    outcome: str
+    detail: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+Results = dict[int, dict]
+
+
+def _peak_mb(result: dict) -> float:
+    """The largest memory of the three steps: the tree peak where sampled, else the process's."""
+    return max(result[step]["peak_tree_mb"] or result[step]["peak_rss_mb"]
+               for step in ("validate", "generate", "build"))
+
+
+def generation_share(results: Results) -> Verdict:
+    target = f"generation+validation < {GENERATE_VALIDATE_MAX_PERCENT:g}% of the full build"
+    shares = {f: r["generate_validate_percent_of_build"] for f, r in results.items()}
+    ok = all(share < GENERATE_VALIDATE_MAX_PERCENT for share in shares.values())
+    detail = ", ".join(f"{f}x: {share}%" for f, share in sorted(shares.items()))
+    return Verdict(target, PASS if ok else FAIL, detail)
+
+
+def per_page_scaling(results: Results) -> Verdict:
+    target = f"per-page build time at 100x within {PER_PAGE_MAX_RATIO:g}x of 1x"
+    if 1 not in results or 100 not in results:
+        return Verdict(target, SKIP, "needs factors 1 and 100")
+    small, big = results[1]["build_ms_per_page"], results[100]["build_ms_per_page"]
+    ratio = big / small
+    return Verdict(target, PASS if ratio <= PER_PAGE_MAX_RATIO else FAIL,
+                   f"1x: {small} ms, 100x: {big} ms, ratio {ratio:.2f}")
+
+
+def peak_memory(results: Results) -> Verdict:
+    target = f"peak memory at 100x < {PEAK_MEMORY_MAX_MB / 1024:g} GB"
+    if 100 not in results:
+        return Verdict(target, SKIP, "needs factor 100")
+    peak = _peak_mb(results[100])
+    return Verdict(target, PASS if peak < PEAK_MEMORY_MAX_MB else FAIL,
+                   f"{peak:.0f} MB (process tree)")
+
+
+def record_page_weight(results: Results) -> Verdict:
+    target = f"record page weight (gzip, without index) < {RECORD_PAGE_MAX_KB:g} KB"
+    weights = {f: r["record_page"]["own_kb"] for f, r in results.items()}
+    ok = all(kb < RECORD_PAGE_MAX_KB for kb in weights.values())
+    page = next(iter(results.values()))["record_page"]["page"]
+    detail = f"{page}: " + ", ".join(f"{f}x: {kb} KB" for f, kb in sorted(weights.items()))
+    return Verdict(target, PASS if ok else FAIL, detail)
+
+
+def search_index_size(results: Results) -> Verdict:
+    target = f"one language's search index at 1x < {SEARCH_INDEX_MAX_KB:g} KB gzip"
+    if 1 not in results:
+        return Verdict(target, SKIP, "needs factor 1")
+    indexes = results[1]["search_index"]
+    ok = all(index["gzip_kb"] < SEARCH_INDEX_MAX_KB for index in indexes.values())
+    detail = ", ".join(f"{lang}: {index['gzip_kb']} KB" + (" (shared)" if index["shared"] else "")
+                       for lang, index in indexes.items())
+    return Verdict(target, PASS if ok else FAIL, detail)
+
+
+CHECKS: tuple[Callable[[Results], Verdict], ...] = (
+    generation_share, per_page_scaling, peak_memory, record_page_weight, search_index_size)
+
+
+def evaluate(results: Results) -> list[Verdict]:
+    return [check(results) for check in CHECKS]
