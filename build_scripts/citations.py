@@ -154,9 +154,13 @@ def _ask(node: str, lang: str, request: dict[str, Any]) -> list[list[dict[str, s
 
 
 @atexit.register
-def _stop_workers() -> None:
-    for worker in _workers.values():
-        worker.stop()
+def stop_workers() -> None:
+    """End the Node.js workers (a one-off build does not need them once the pages exist, and
+    they hold a few hundred MB at 100x the data); the next call starts them again."""
+    with _workers_lock:
+        for worker in _workers.values():
+            worker.stop()
+        _workers.clear()
 
 
 def style_path(lang: str) -> Path:

@@ -18,7 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_scripts import paths  # noqa: E402
 from build_scripts import exports, search_index, theme_fixes  # noqa: E402
-from build_scripts.citations import CitationProcessorFailed, CitationProcessorMissing  # noqa: E402
+from build_scripts.citations import (  # noqa: E402
+    CitationProcessorFailed, CitationProcessorMissing, stop_workers)
 from build_scripts.edition import edition  # noqa: E402
 from build_scripts.generate import GENERATED_FOLDERS, generate_all, stage_list  # noqa: E402
 from build_scripts.languages import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
@@ -41,6 +42,12 @@ def _inputs_signature(docs: Path) -> tuple:
     )
 
 
+def on_startup(command, dirty):
+    """`mkdocs serve` keeps the citation workers between rebuilds; a one-off build ends them as
+    soon as the pages are generated."""
+    _state["keep_workers"] = command == "serve"
+
+
 def on_config(config):
     """Generate the pages. mkdocs-static-i18n loads the config once per language; generation
     runs once per change of its inputs, not once per language."""
@@ -54,6 +61,8 @@ def on_config(config):
         raise PluginError(err.report()) from None
     except (CitationProcessorMissing, CitationProcessorFailed) as err:
         raise PluginError(f"citations: {err}") from None
+    if not _state.get("keep_workers"):
+        stop_workers()
     _state["catalog"] = report.catalog
     add_to_jieba(chinese_terms(report.catalog))
     _state["signature"] = _inputs_signature(docs)
