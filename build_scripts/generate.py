@@ -23,6 +23,7 @@ from .edition import build_date, edition
 from .page_citations import page_citations, page_items
 from .languages import HTML_LANG, LANGUAGES, page_suffix
 from .render import render
+from .timeline import timeline_view
 from .validate import Catalog, load_catalog
 from .views import DATASET_ORDER, Backlinks, index_view, record_view
 
@@ -33,8 +34,10 @@ GENERATED_MARK = Markup("generated from data/ by build_scripts: do not edit, edi
 
 # The Data page (downloads and codebook) lives at /data/, beside the files it lists.
 DATA_PAGE_FOLDER = "data"
+# The timeline of the stages and their events, at /timeline/.
+TIMELINE_FOLDER = "timeline"
 # Folders of docs/ that hold only generated pages.
-GENERATED_FOLDERS = (*DATASET_ORDER, DATA_PAGE_FOLDER)
+GENERATED_FOLDERS = (*DATASET_ORDER, DATA_PAGE_FOLDER, TIMELINE_FOLDER)
 
 # One template per page type.
 RECORD_TEMPLATES = {
@@ -101,6 +104,8 @@ def pages_for(catalog: Catalog, site_url: str = DEFAULT_SITE_URL) -> dict[Path, 
                     RECORD_TEMPLATES[dataset], view=view, **common)
         pages[Path(DATA_PAGE_FOLDER) / f"index{page_suffix(lang)}.md"] = render(
             "data.md.j2", view=data_page_view(catalog, lang), **common)
+        pages[Path(TIMELINE_FOLDER) / f"index{page_suffix(lang)}.md"] = render(
+            "timeline.md.j2", view=timeline_view(catalog, lang), **common)
     return pages
 
 
@@ -135,8 +140,8 @@ def generate_all(data: Path = paths.DATA, docs: Path = paths.DOCS,
     return Report(catalog, len(pages), written, removed, time.perf_counter() - started)
 
 
-def stage_list(catalog: Catalog, lang: str) -> str:
-    """The five stages as a Markdown list, for the marker on the hand-written home pages."""
-    rows = [{"title": row["link"].title, "href": row["link"].href.removeprefix("../"),
-             "period": row["date"]} for row in index_view(catalog, "stages", lang)["rows"]]
-    return render("stage_list.md.j2", rows=rows)
+def home_timeline(catalog: Catalog, lang: str) -> str:
+    """The timeline for the marker on the hand-written home pages (links from the site root
+    of the language)."""
+    return render("home_timeline.md.j2", view=timeline_view(catalog, lang, prefix=""),
+                  ui=ui_strings(catalog, lang), lang=lang, generated_mark=GENERATED_MARK)

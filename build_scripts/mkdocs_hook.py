@@ -21,7 +21,8 @@ from build_scripts import exports, search_index, theme_fixes  # noqa: E402
 from build_scripts.citations import (  # noqa: E402
     CitationProcessorFailed, CitationProcessorMissing, stop_workers)
 from build_scripts.edition import edition  # noqa: E402
-from build_scripts.generate import GENERATED_FOLDERS, generate_all, stage_list  # noqa: E402
+from build_scripts.generate import (  # noqa: E402
+    GENERATED_FOLDERS, generate_all, home_timeline)
 from build_scripts.languages import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from build_scripts.problems import DataError  # noqa: E402
 from build_scripts.search_index import page_config  # noqa: E402
@@ -30,7 +31,7 @@ from build_scripts.search_terms import add_to_jieba, chinese_terms  # noqa: E402
 # The default language's 404 page, kept while the other languages overwrite the root one.
 _default_404: dict[str, str] = {}
 _state: dict = {}
-STAGE_LIST_MARKER = "<!-- data:stage-list -->"
+TIMELINE_MARKER = "<!-- data:timeline -->"
 
 
 def _inputs_signature(docs: Path) -> tuple:
@@ -72,9 +73,9 @@ def on_config(config):
 
 def on_page_markdown(markdown, page, config, files):
     """Fill the data markers of hand-written pages in the page's language."""
-    if STAGE_LIST_MARKER in markdown:
-        lang = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
-        markdown = markdown.replace(STAGE_LIST_MARKER, stage_list(_state["catalog"], lang))
+    lang = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
+    if TIMELINE_MARKER in markdown:
+        markdown = markdown.replace(TIMELINE_MARKER, home_timeline(_state["catalog"], lang))
     return markdown
 
 
