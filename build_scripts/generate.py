@@ -24,6 +24,7 @@ from .page_citations import page_citations, page_items
 from .languages import HTML_LANG, LANGUAGES, page_suffix
 from .render import render
 from .timeline import timeline_view
+from .trade_chart import chart_view
 from .validate import Catalog, load_catalog
 from .views import DATASET_ORDER, Backlinks, index_view, record_view
 
@@ -92,7 +93,9 @@ def pages_for(catalog: Catalog, site_url: str = DEFAULT_SITE_URL) -> dict[Path, 
             folder = Path(dataset)
             pages[folder / f"index{page_suffix(lang)}.md"] = (
                 render("bibliography.md.j2", view=bibliography, **common) if dataset == "references"
-                else render("index.md.j2", view=index_view(catalog, dataset, lang), **common))
+                else render("index.md.j2", view=index_view(catalog, dataset, lang) | {
+                    "chart": chart_view(catalog, lang) if dataset == "indicators" else None},
+                    **common))
             for record_id in catalog.records[dataset]:
                 view = record_view(catalog, backlinks, dataset, record_id, lang)
                 view["cite"] = cites[(dataset, record_id)]

@@ -26,7 +26,7 @@ ALLOWED = Path(__file__).with_name("vnu-allowlist.txt")
 # One page of each type.
 PAGE_TYPES = [
     "", "timeline/", "stages/", "stages/limited-contact/", "statements/joint-statement-2019-06-05/",
-    "exchanges/amur-river-swim/", "indicators/trade-total-2017/",
+    "exchanges/amur-river-swim/", "indicators/", "indicators/trade-total-2017/",
     "themes/collaborative-governance/", "people/xi-jinping/", "references/",
     "references/gazul-2011/", "data/", "about/", "no-such-page/",
 ]
