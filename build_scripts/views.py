@@ -182,6 +182,7 @@ def record_view(catalog: Catalog, backlinks: Backlinks, dataset: str, record_id:
                           key=lambda e: parse_date(e.date).sort_key if e.date else (0, 0, 0))]
     elif dataset == "statements":
         view["kind"] = record.kind
+        view["parallel"] = parallel_passages(catalog, record, lang)
         view["parties"] = [text(p, lang) for p in record.parties]
         view["quotes"] = [{
             "text": text(q.text, lang),
@@ -209,6 +210,25 @@ def record_view(catalog: Catalog, backlinks: Backlinks, dataset: str, record_id:
     elif dataset == "references":
         view.update(reference_view(catalog, record, lang))
     return view
+
+
+def parallel_passages(catalog: Catalog, record: Any, lang: str) -> dict[str, Any]:
+    """The statement's title, summary and quotations in the three languages side by side, one
+    row per passage; the page's own language first."""
+    order = [lang] + [other for other in ("en", "zh", "ru") if other != lang]
+    passages = [("passage-title", catalog.ui["document_title"][lang], record.title),
+                ("passage-summary", catalog.ui["summary"][lang], record.summary)]
+    passages += [(f"passage-quote-{n}", f"{catalog.ui['quote'][lang]} {n}", quote.text)
+                 for n, quote in enumerate(record.quotes, start=1)]
+    return {
+        "languages": [{"code": other, "name": catalog.ui[f"language_{other}"][lang]}
+                      for other in order],
+        "rows": [{"anchor": anchor, "label": label, "cells": [
+            {"lang": HTML_LANG[other], "text": value.get(other) if value.has(other) else None,
+             "editorial": other in value.editorial and value.has(other),
+             "outdated": state(value, other) == OUTDATED} for other in order]}
+            for anchor, label, value in passages],
+    }
 
 
 def author_names(reference: Reference) -> list[str]:
