@@ -1,0 +1,66 @@
+"""How the pages look to a reader: the home page, a stage, a statement and the timeline in each
+language, on a desktop and on a phone, saved under test-artifacts/screenshots/ (CI keeps them)
+after checking that each shows its own title in its own language."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from .conftest import ROOT
+
+OUT = ROOT / "test-artifacts" / "screenshots"
+PAGES = {"home": "", "stage": "stages/all-round-development/",
+         "statement": "statements/joint-statement-2019-06-05/", "timeline": "timeline/"}
+TITLES = {  # a word of each page's title, per language
+    "en": {"home": "Sino-Russian", "stage": "All-round", "statement": "Joint Statement",
+           "timeline": "Timeline"},
+    "zh": {"home": "中俄", "stage": "全面发展", "statement": "联合声明", "timeline": "时间线"},
+    "ru": {"home": "Российско", "stage": "Всестороннее", "statement": "Совместное заявление",
+           "timeline": "Хронология"},
+}
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    playwright_sync = pytest.importorskip("playwright.sync_api")
+    with playwright_sync.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                    args=["--no-sandbox", "--disable-gpu"], headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ru"])
+@pytest.mark.parametrize("device, viewport", [("desktop", (1280, 900)), ("phone", (390, 844))])
+def test_screenshots_of_each_page_type(chromium, site_url, lang, device, viewport):
+    OUT.mkdir(parents=True, exist_ok=True)
+    page = chromium.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    prefix = "" if lang == "en" else f"{lang}/"
+    for name, path in PAGES.items():
+        page.goto(urljoin(site_url, prefix + path))
+        assert page.evaluate("document.documentElement.lang").startswith(lang)
+        heading = page.locator("h1").first.inner_text() if name != "home" else page.title()
+        assert TITLES[lang][name] in heading, (name, heading)
+        # Nothing overflows the screen sideways, on a phone either.
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport[0] + 1, name
+        target = OUT / f"{lang}-{name}-{device}.png"
+        page.screenshot(path=str(target), full_page=name != "home")
+        assert target.stat().st_size > 10_000
+    page.close()
+
+
+def test_print_hides_the_site_around_the_content(chromium, site_url, tmp_path):
+    page = chromium.new_page()
+    page.goto(urljoin(site_url, "stages/all-round-development/"))
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert page.locator("h1").first.is_visible()
+    pdf = tmp_path / "page.pdf"
+    page.pdf(path=str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 20_000
+    page.close()
