@@ -157,7 +157,7 @@ def test_pull_request_runs_the_checks_and_never_blocks_on_external_links():
     assert all(not step.get("continue-on-error") for step in blocking)
     uploads = [step["with"]["name"] for step in steps
                if step.get("uses", "").startswith("actions/upload-artifact@")]
-    assert uploads == ["site-preview"]
+    assert uploads == ["site-preview", "screenshots"]
 
 
 def test_publish_tests_before_it_builds_and_deploys():
