@@ -55,3 +55,19 @@ def site_url(built_site):
 
     with serve(built_site) as url:
         yield url
+
+
+# Debian's Chromium, driven by Playwright (nothing downloads a browser of its own).
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    playwright_sync = pytest.importorskip("playwright.sync_api")
+    with playwright_sync.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                    args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()

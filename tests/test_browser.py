@@ -6,16 +6,12 @@ leaves the site's host; the browser logs no errors.
 
 from __future__ import annotations
 
-import shutil
 from urllib.parse import urljoin
 
 import pytest
 
-playwright_sync = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 # (language root, query, the record page that must be among the results). Each language
 # searches its own index only: every result must be a page of that language.
@@ -52,11 +48,8 @@ SEARCHES = [
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with playwright_sync.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser
-        browser.close()
+def browser(chromium):
+    return chromium
 
 
 @pytest.fixture

@@ -67,16 +67,6 @@ def test_the_checker_catches_invalid_html(tmp_path):
     assert "autocomplete" in result.stderr
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    playwright_sync = pytest.importorskip("playwright.sync_api")
-    with playwright_sync.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-gpu"], headless=True)
-        yield browser
-        browser.close()
-
-
 @pytest.mark.parametrize("lang", ["", "zh/", "ru/"], ids=["en", "zh", "ru"])
 def test_no_serious_accessibility_violation_on_any_page_type(chromium, site_url, lang):
     page = chromium.new_page()

@@ -4,7 +4,6 @@ after checking that each shows its own title in its own language."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -22,16 +21,6 @@ TITLES = {  # a word of each page's title, per language
     "ru": {"home": "Российско", "stage": "Всестороннее", "statement": "Совместное заявление",
            "timeline": "Хронология"},
 }
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    playwright_sync = pytest.importorskip("playwright.sync_api")
-    with playwright_sync.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-gpu"], headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "ru"])
