@@ -23,10 +23,11 @@ def bibliography_view(catalog: Catalog, backlinks: Backlinks, lang: str,
         entries.append({
             "id": entry.id,
             "lang": HTML_LANG[work_lang] if work_lang != lang else None,
-            "citation": markdown_inline(entry.html),
+            "citation": markdown_inline(entry.html, work_lang),
             "link": link(catalog, "references", entry.id, lang),
             "cited_by": sorted_links(catalog, [pair for name in DATASET_ORDER
                                                for pair in incoming.get(name, [])], lang),
         })
     return {"dataset": "references", "entries": entries, "count": len(entries),
-            "by_id": {entry.id: markdown_inline(entry.html) for entry in formatted}}
+            "by_id": {entry.id: markdown_inline(
+                entry.html, catalog.get("references", entry.id).language) for entry in formatted}}

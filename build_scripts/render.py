@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import paths
-from .languages import HTML_LANG
+from .languages import HTML_LANG, script_language
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|~])")
 _LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
@@ -35,9 +35,10 @@ class _InlineHtml(HTMLParser):
     Markdown, so that it can stand inside a Markdown paragraph: <i> stays italics, while a `*`
     or `_` in a title stays a character."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
+        self.lang = lang
 
     def handle_starttag(self, tag, attrs):
         rendered = "".join(f' {k}="{html.escape(v or "", quote=True)}"' for k, v in attrs)
@@ -47,11 +48,18 @@ class _InlineHtml(HTMLParser):
         self.out.append(f"</{tag}>")
 
     def handle_data(self, data):
-        self.out.append(escape_markdown(data))
+        text = escape_markdown(data)
+        written = script_language(data) if self.lang else None
+        if written and written != self.lang:
+            # A journal title in Cyrillic inside an English reference, say.
+            text = f'<span lang="{HTML_LANG[written]}">{text}</span>'
+        self.out.append(text)
 
 
-def markdown_inline(fragment: str) -> Markup:
-    parser = _InlineHtml()
+def markdown_inline(fragment: str, lang: str | None = None) -> Markup:
+    """`lang`: the language the fragment stands in; its text in another script gets its own
+    lang attribute."""
+    parser = _InlineHtml(lang)
     parser.feed(fragment)
     parser.close()
     return Markup("".join(parser.out))

@@ -241,18 +241,28 @@ def author_names(reference: Reference) -> list[str]:
     return names
 
 
+def in_script(value: str | None, lang: str) -> dict[str, Any] | None:
+    """A bibliographic text as the work gives it, with its language when that is not the
+    page's (by its script): a screen reader and the fonts then switch to it."""
+    if not value:
+        return None
+    written = script_language(value)
+    return {"text": value, "lang": HTML_LANG[written] if written != lang else None}
+
+
 def reference_view(catalog: Catalog, reference: Reference, lang: str) -> dict[str, Any]:
     original = reference.title.get(reference.language)
     return {
         "original_title": original if reference.language != lang else None,
         "original_lang": reference.language,
-        "authors": author_names(reference),
+        "authors": [in_script(name, lang) for name in author_names(reference)],
         "transliterations": [
             ", ".join(p for p in (a.transliteration.family, a.transliteration.given) if p)
             for a in reference.author if a.transliteration],
-        "container": reference.container_title,
-        "collection": reference.collection_title,
-        "publisher": ", ".join(p for p in (reference.publisher_place, reference.publisher) if p),
+        "container": in_script(reference.container_title, lang),
+        "collection": in_script(reference.collection_title, lang),
+        "publisher": in_script(", ".join(
+            p for p in (reference.publisher_place, reference.publisher) if p), lang),
         "volume": reference.volume,
         "issue": reference.issue,
         "page": reference.page,
