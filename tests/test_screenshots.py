@@ -4,7 +4,6 @@ after checking that each shows its own title in its own language."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
