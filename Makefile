@@ -13,7 +13,7 @@ STAGING := .site-staging
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help site test bench serve validate generate schemas status translated new links links-external browser java clean
+.PHONY: help site test bench serve validate generate schemas status translated new links links-external browser fonts java clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -53,7 +53,7 @@ new: $(VENV)/.site-deps ## Start a record from a commented template: make new TY
 	@test -n "$(TYPE)" -a -n "$(ID)" || { echo "usage: make new TYPE=<dataset> ID=<id>   (datasets: stages statements exchanges indicators themes people references)"; exit 2; }
 	$(PY) -m build_scripts new "$(TYPE)" "$(ID)"
 
-site: validate node_modules/.installed ## Set up, validate, generate and build the static site into site/
+site: validate node_modules/.installed browser fonts ## Set up, validate, generate and build the static site into site/
 	rm -rf $(STAGING)
 	$(MKDOCS) build --strict --site-dir $(STAGING)
 	chmod -R a+rX $(STAGING)
@@ -72,6 +72,9 @@ links-external: $(VENV)/.test-deps ## Report broken external links of the built 
 
 browser: ## Install Debian's Chromium for the browser tests, if missing
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+fonts: ## Install Chinese fonts for the PDF edition (Noto CJK), if missing
+	@fc-list :lang=zh 2>/dev/null | grep -q . || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk fontconfig; }
 
 java: ## Install a Java runtime for the W3C Nu HTML Checker, if missing
 	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }

@@ -21,7 +21,8 @@ from .csl_json import reference_items
 from .data_page import data_page_view
 from .edition import build_date, edition
 from .page_citations import page_citations, page_items
-from .languages import HTML_LANG, LANGUAGES, page_suffix
+from .languages import HTML_LANG, LANGUAGES, page_suffix, url_prefix
+from .pdf_edition import file_name as pdf_file_name
 from .render import render
 from .timeline import timeline_view
 from .trade_chart import chart_view
@@ -148,3 +149,10 @@ def home_timeline(catalog: Catalog, lang: str) -> str:
     of the language)."""
     return render("home_timeline.md.j2", view=timeline_view(catalog, lang, prefix=""),
                   ui=ui_strings(catalog, lang), lang=lang, generated_mark=GENERATED_MARK)
+
+
+def pdf_links(catalog: Catalog, lang: str) -> str:
+    """The PDF editions, for the marker on the hand-written About pages (at <lang>/about/)."""
+    return render("pdf_links.md.j2", ui=ui_strings(catalog, lang), lang=lang,
+                  generated_mark=GENERATED_MARK, root="../" * (2 if url_prefix(lang) else 1),
+                  files=[(other, pdf_file_name(other)) for other in LANGUAGES])

@@ -17,13 +17,13 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_scripts import paths  # noqa: E402
-from build_scripts import exports, search_index, theme_fixes  # noqa: E402
+from build_scripts import exports, pdf_edition, search_index, theme_fixes  # noqa: E402
 from build_scripts.citations import (  # noqa: E402
     CitationProcessorFailed, CitationProcessorMissing, stop_workers)
 from build_scripts.edition import edition  # noqa: E402
 from build_scripts.generate import (  # noqa: E402
-    GENERATED_FOLDERS, generate_all, home_timeline)
-from build_scripts.languages import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
+    GENERATED_FOLDERS, generate_all, home_timeline, pdf_links)
+from build_scripts.languages import DEFAULT_LANGUAGE, LANGUAGES, url_prefix  # noqa: E402
 from build_scripts.problems import DataError  # noqa: E402
 from build_scripts.search_index import page_config  # noqa: E402
 from build_scripts.search_terms import add_to_jieba, chinese_terms  # noqa: E402
@@ -32,6 +32,7 @@ from build_scripts.search_terms import add_to_jieba, chinese_terms  # noqa: E402
 _default_404: dict[str, str] = {}
 _state: dict = {}
 TIMELINE_MARKER = "<!-- data:timeline -->"
+PDF_MARKER = "<!-- data:pdf-edition -->"
 
 
 def _inputs_signature(docs: Path) -> tuple:
@@ -47,6 +48,8 @@ def on_startup(command, dirty):
     """`mkdocs serve` keeps the citation workers between rebuilds; a one-off build ends them as
     soon as the pages are generated."""
     _state["keep_workers"] = command == "serve"
+    # The PDF edition takes half a minute: `mkdocs serve` previews without it.
+    _state["pdf"] = command != "serve"
 
 
 def on_config(config):
@@ -76,6 +79,8 @@ def on_page_markdown(markdown, page, config, files):
     lang = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
     if TIMELINE_MARKER in markdown:
         markdown = markdown.replace(TIMELINE_MARKER, home_timeline(_state["catalog"], lang))
+    if PDF_MARKER in markdown:
+        markdown = markdown.replace(PDF_MARKER, pdf_links(_state["catalog"], lang))
     return markdown
 
 
@@ -126,6 +131,16 @@ def on_post_build(config):
     site = Path(config["site_dir"])
     exports.write(_state["catalog"], site / "data", edition().version)
     search_index.split(site)
+    # Each language's build ends here; the edition is printed once, as soon as every
+    # language's pages are on disk.
+    built = all((site / url_prefix(lang) / "index.html").exists() for lang in LANGUAGES)
+    if _state.get("pdf", True) and built and not _state.get("pdf_written"):
+        _state["pdf_written"] = True
+        try:
+            pdf_edition.write_pdfs(site, _state["catalog"], _state["catalog"].ui["site_name"],
+                                   config["site_url"])
+        except pdf_edition.PdfEditionFailed as err:
+            raise PluginError(f"PDF edition: {err}") from None
     if config["site_dir"] in _default_404:
         (site / "404.html").write_text(_default_404[config["site_dir"]], encoding="utf-8")
     sitemap = site / "sitemap.xml"
