@@ -123,3 +123,17 @@ def test_without_javascript_there_is_no_dead_copy_button(browser, site_url):
     assert not page.locator("button.cite-copy").is_visible()
     assert page.locator("a[download$='.bib']").count() == 1
     context.close()
+
+
+def test_keyboard_alone_reaches_search_and_opens_a_result(reader, site_url):
+    """Material's keys: "/" focuses the search box, arrow keys pick a result, Enter opens it."""
+    reader.goto(urljoin(site_url, "ru/"))
+    reader.keyboard.press("/")
+    assert reader.evaluate("document.activeElement.classList.contains('md-search__input')")
+    reader.keyboard.type("Амур")
+    reader.wait_for_selector(".md-search-result__item", timeout=15_000)
+    reader.keyboard.press("ArrowDown")
+    with reader.expect_navigation():
+        reader.keyboard.press("Enter")
+    assert "/ru/" in reader.url and reader.locator("h1").first.inner_text()
+

@@ -61,3 +61,13 @@ def test_about_page_links_every_edition(built_site, lang):
     html = (built_site / url_prefix(lang) / "about" / "index.html").read_text(encoding="utf-8")
     for other in ("en", "zh", "ru"):
         assert f'pdf/{file_name(other)}" download' in html
+
+
+def test_every_edition_shows_all_three_scripts(built_site):
+    """Names and titles in the other two languages (习近平 on the English people page, Russian
+    works in the bibliography) come out as text, not as missing glyphs."""
+    for lang in ("en", "zh", "ru"):
+        text = " ".join(page.extract_text() for page in
+                        PdfReader(built_site / "pdf" / file_name(lang)).pages)
+        for script in SCRIPT.values():
+            assert len(re.findall(script, text)) > 20, (lang, script)
