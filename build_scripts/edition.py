@@ -26,9 +26,13 @@ def edition() -> Edition:
     return Edition(cff["title"], str(cff["version"]), str(cff["date-released"]))
 
 
-def build_date() -> str:
-    """The day of SOURCE_DATE_EPOCH (the Makefile sets it to the last commit's time, so that two
-    builds of one commit are the same), or today (UTC) when it is not set."""
+def build_moment() -> datetime:
+    """SOURCE_DATE_EPOCH (the Makefile sets it to the last commit's time, so that two builds of
+    one commit are the same), or now (UTC) when it is not set."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
-    return moment.date().isoformat()
+    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+
+
+def build_date() -> str:
+    """The build's day as YYYY-MM-DD."""
+    return build_moment().date().isoformat()

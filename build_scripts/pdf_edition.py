@@ -9,12 +9,11 @@ About pages link to them.
 
 from __future__ import annotations
 
-import os
 import shutil
-from datetime import datetime, timezone
 from io import BytesIO
 from pathlib import Path
 
+from .edition import build_moment
 from .languages import LANGUAGES, url_prefix
 from .validate import Catalog
 from .views import DATASET_ORDER, sort_key
@@ -87,7 +86,7 @@ def write_pdfs(site: Path, catalog: Catalog, title: dict[str, str], site_url: st
             page.evaluate(_GATHER, parts)
             printed = page.pdf(format="A4", margin=MARGIN, print_background=False)
             writer = PdfWriter(clone_from=PdfReader(BytesIO(printed)))
-            stamp = _pdf_date()
+            stamp = build_moment().strftime("D:%Y%m%d%H%M%SZ")  # reproducible
             writer.add_metadata({"/Title": title[lang], "/Author": title[lang],
                                  "/CreationDate": stamp, "/ModDate": stamp,
                                  "/Producer": "build_scripts/pdf_edition.py"})
@@ -97,10 +96,3 @@ def write_pdfs(site: Path, catalog: Catalog, title: dict[str, str], site_url: st
             written.append(target)
         browser.close()
     return written
-
-
-def _pdf_date() -> str:
-    """The build's date (SOURCE_DATE_EPOCH), so that two builds give the same file."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
-    return moment.strftime("D:%Y%m%d%H%M%SZ")
