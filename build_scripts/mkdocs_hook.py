@@ -6,6 +6,7 @@ Generation itself lives in build_scripts and does not depend on MkDocs: this hoo
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -48,8 +49,9 @@ def on_startup(command, dirty):
     """`mkdocs serve` keeps the citation workers between rebuilds; a one-off build ends them as
     soon as the pages are generated."""
     _state["keep_workers"] = command == "serve"
-    # The PDF edition takes half a minute: `mkdocs serve` previews without it.
-    _state["pdf"] = command != "serve"
+    # The PDF edition takes half a minute: `mkdocs serve` previews without it, and
+    # PDF_EDITION=off leaves it out of a build (the benchmark measures the HTML site).
+    _state["pdf"] = command != "serve" and os.environ.get("PDF_EDITION", "on") != "off"
 
 
 def on_config(config):
