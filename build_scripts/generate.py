@@ -14,7 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import paths
+from . import generation_stamp, paths
 from .bibliography_view import bibliography_view
 from .citations import Job, format_jobs
 from .csl_json import reference_items
@@ -60,8 +60,12 @@ class Report:
     written: int
     removed: int
     seconds: float
+    skipped: bool = False  # nothing generation reads had changed since the last run
 
     def __str__(self) -> str:
+        if self.skipped:
+            return (f"generated {self.pages} pages (inputs unchanged since the last run: "
+                    f"nothing rendered) in {self.seconds:.2f} s")
         return (f"generated {self.pages} pages ({self.written} written, {self.removed} removed, "
                 f"the rest unchanged) in {self.seconds:.2f} s")
 
@@ -137,10 +141,19 @@ def write_pages(pages: dict[Path, str], docs: Path) -> tuple[int, int]:
 
 def generate_all(data: Path = paths.DATA, docs: Path = paths.DOCS,
                  site_url: str = DEFAULT_SITE_URL) -> Report:
+    """Validate, then write the pages; rendering is skipped when the generation stamp shows
+    that nothing it reads has changed (generation_stamp.py)."""
     started = time.perf_counter()
     catalog = load_catalog(data, data.parent)
+    inputs = generation_stamp.fingerprint(data, docs, {"site_url": site_url,
+                                                       "date": build_date()})
+    known = generation_stamp.unchanged(inputs, docs, GENERATED_FOLDERS)
+    if known is not None:
+        return Report(catalog, known, 0, 0, time.perf_counter() - started, skipped=True)
+    generation_stamp.forget()
     pages = pages_for(catalog, site_url)
     written, removed = write_pages(pages, docs)
+    generation_stamp.record(inputs, docs, list(pages))
     return Report(catalog, len(pages), written, removed, time.perf_counter() - started)
 
 

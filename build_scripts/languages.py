@@ -1,5 +1,8 @@
 """The publication's languages: one place that says which they are and in what order."""
 
+import re
+from functools import lru_cache
+
 LANGUAGES = ("en", "zh", "ru")
 DEFAULT_LANGUAGE = "en"
 
@@ -20,11 +23,17 @@ def url_prefix(lang: str) -> str:
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
+_HAN = re.compile("[\u4e00-\u9fff]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+@lru_cache(maxsize=1 << 14)
 def script_language(text: str) -> str:
     """The language a text is written in, by its script: Han -> zh, Cyrillic -> ru, else en.
     For quotes and bibliographic entries, whose language the data does not record."""
-    han = sum("\u4e00" <= ch <= "\u9fff" for ch in text)
-    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in text)
-    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    han = len(_HAN.findall(text))
+    cyrillic = len(_CYRILLIC.findall(text))
+    latin = len(_LATIN.findall(text))
     best = max((han, "zh"), (cyrillic, "ru"), (latin, "en"))
     return best[1] if best[0] else DEFAULT_LANGUAGE

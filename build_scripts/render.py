@@ -23,6 +23,7 @@ _LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 _BLOCK_START = re.compile(r"^(\s*)([#>+\-=])", re.MULTILINE)
 
 
+@lru_cache(maxsize=1 << 16)  # the same titles and labels recur on many pages
 def escape_markdown(value: str) -> str:
     text = html.escape(value, quote=True)
     text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)

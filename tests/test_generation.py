@@ -43,3 +43,27 @@ def test_generated_page_shows_record_in_its_language(data_copy, tmp_path):
     assert "# Тестовое заявление {#title}" in ru and "5 июня 2019" in ru
     # Links point at the other records' pages.
     assert "(../stages/stage-fixture-one.md)" in zh
+
+
+def test_unchanged_inputs_skip_rendering_but_never_leave_a_wrong_page(data_copy, tmp_path):
+    docs = tmp_path / "docs"
+    generate_all(data_copy, docs)
+    assert generate_all(data_copy, docs).skipped
+    page = docs / "stages" / "stage-fixture-one.zh.md"
+    good = page.read_text(encoding="utf-8")
+
+    # A page edited by hand, a deleted page and a stray page are each put right.
+    page.write_text(good + "\nEdited by hand.\n", encoding="utf-8")
+    assert not generate_all(data_copy, docs).skipped
+    assert page.read_text(encoding="utf-8") == good
+    page.unlink()
+    assert not generate_all(data_copy, docs).skipped
+    assert page.read_text(encoding="utf-8") == good
+    stray = docs / "statements" / "statement-deleted-long-ago.md"
+    stray.write_text("# stale\n", encoding="utf-8")
+    report = generate_all(data_copy, docs)
+    assert (report.skipped, report.removed, stray.exists()) == (False, 1, False)
+
+    # Another site address or build date is another set of pages.
+    assert not generate_all(data_copy, docs, site_url="https://example.org/other/").skipped
+    assert "https://example.org/other/" in page.read_text(encoding="utf-8")
