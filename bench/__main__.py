@@ -1,4 +1,5 @@
-"""Command line: python -m bench [--factors 1,10,100] [--keep] [--seed N] [--no-serve].
+"""Command line: python -m bench [--factors 1,10,100] [--keep] [--seed N] [--no-serve]
+[--no-pagefind].
 
 For each factor, a work folder with synthetic data at that many times the real records is
 validated, generated and built, each step its own measured process. The table and the verdicts
@@ -15,8 +16,10 @@ import time
 from pathlib import Path
 
 from .measure import measure_factor, remove
+from .pagefind import PAGEFIND
 from .process import CommandFailed
-from .report import LEGEND, RESULTS_FILE, table, verdicts_text, write_json
+from .report import (LEGEND, RESULTS_FILE, SEARCH_COLUMNS, SEARCH_LEGEND, table, verdicts_text,
+                     write_json)
 from .serve import ServeFailed
 from .synthetic import DEFAULT_SEED
 from .targets import evaluate
@@ -45,8 +48,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the synthetic data")
     parser.add_argument("--no-serve", action="store_true",
                         help=f"skip the `make serve` rebuild measurement (at {SERVE_FACTOR}x)")
+    parser.add_argument("--no-pagefind", action="store_true",
+                        help="skip indexing the site with Pagefind and measuring its search")
     parser.add_argument("--output", type=Path, default=RESULTS_FILE, help="the JSON results file")
     args = parser.parse_args(argv)
+    if not args.no_pagefind and not PAGEFIND.exists():
+        parser.error(f"Pagefind is not installed ({PAGEFIND}): run `npm ci` (make bench does), "
+                     "or pass --no-pagefind")
 
     base = Path(tempfile.mkdtemp(prefix="bench-"))
     results: list[dict] = []
@@ -58,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         try:
             result = measure_factor(factor, work, args.seed,
-                                    serve=factor == SERVE_FACTOR and not args.no_serve)
+                                    serve=factor == SERVE_FACTOR and not args.no_serve,
+                                    pagefind=not args.no_pagefind)
         except (CommandFailed, ServeFailed, OSError) as err:
             failures.append({"factor": factor, "error": str(err),
                              "seconds": round(time.perf_counter() - started, 1)})
@@ -81,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table(results))
     print(LEGEND)
+    if any("pagefind" in result for result in results):
+        print()
+        print(table(results, SEARCH_COLUMNS))
+        print(SEARCH_LEGEND)
     if serve:
         print(f"make serve, one-record edit at {SERVE_FACTOR}x: {serve['page']} showed the edit "
               f"after {serve['rebuild_seconds']} s (first serve after {serve['first_serve_seconds']} s)")

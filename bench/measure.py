@@ -1,5 +1,6 @@
 """Measure one factor: build a work folder with synthetic data, then time validation,
-generation and the full site build (each its own process), and size the result."""
+generation and the full site build (each its own process), and size the result; then index
+the built site with Pagefind, the alternative to Material's search, and measure it too."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from build_scripts import paths
 from build_scripts.languages import DEFAULT_LANGUAGE
 from build_scripts.models import DATASETS
 
+from .pagefind import index_site, pagefind_indexes
+from .pagefind_timing import first_and_warm
 from .process import run_measured
 from .search_timing import keyup_to_results
 from .serve import rebuild_seconds
@@ -64,8 +67,17 @@ def site_figures(site: Path) -> dict:
     }
 
 
+def pagefind_figures(site: Path, env: dict[str, str]) -> dict:
+    """Pagefind on the built site: indexing (its own process), each language's index, and
+    its search in Chromium."""
+    indexing = index_site(site, env)
+    return {"indexing": indexing.as_dict(),
+            "index": {lang: found.as_dict() for lang, found in pagefind_indexes(site).items()},
+            "search": first_and_warm(site)}
+
+
 def measure_factor(factor: int, work: Path, seed: int = DEFAULT_SEED,
-                   serve: bool = False) -> dict:
+                   serve: bool = False, pagefind: bool = True) -> dict:
     """Every figure for one factor, measured in the new folder `work`."""
     counts = make_workspace(work, factor, seed)
     env = build_env()
@@ -77,6 +89,8 @@ def measure_factor(factor: int, work: Path, seed: int = DEFAULT_SEED,
                          work, env)
     figures = site_figures(site)
     figures["search_ms"] = keyup_to_results(site)
+    if pagefind:
+        figures["pagefind"] = pagefind_figures(site, env)
     result = {
         "factor": factor,
         "records": sum(counts.values()),

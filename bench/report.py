@@ -9,6 +9,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .search_timing import QUERIES
 from .targets import Verdict
 
 RESULTS_FILE = Path(__file__).resolve().parent / "results.json"
@@ -51,10 +52,38 @@ def _weight(weight: dict) -> str:
     return f"{weight['own_kb']:.0f}/{weight['with_index_kb']:.0f}"
 
 
-def table(results: list[dict]) -> str:
-    lines = ["  ".join(f"{name:>{width}}" for name, width, _read in COLUMNS)]
+def _per_language(figures: dict | None, text) -> str:
+    """One figure per language, en/zh/ru, or "-" where not measured."""
+    return "/".join(text(figure) for figure in figures.values()) if figures else "-"
+
+
+def _pagefind(result: dict, part: str) -> dict | None:
+    return result.get("pagefind", {}).get(part)
+
+
+# Material's search (lunr, one index per language loaded whole) beside Pagefind (index
+# fragments loaded on demand).
+SEARCH_COLUMNS = (
+    ("factor", 6, lambda r: f"{r['factor']}x"),
+    ("lunr MB raw en/zh/ru", 20,
+     lambda r: _per_language(r["search_index"], lambda i: f"{i['raw_kb'] / 1024:.1f}")),
+    ("lunr ms en/zh/ru", 26, lambda r: _search(r.get("search_ms"))),
+    ("pagefind s/MB", 13,
+     lambda r: _step(_pagefind(r, "indexing")) if _pagefind(r, "indexing") else "-"),
+    ("pf MB raw en/zh/ru", 18,
+     lambda r: _per_language(_pagefind(r, "index"), lambda i: f"{i['raw_kb'] / 1024:.1f}")),
+    ("pf 1st KB gz en/zh/ru", 21, lambda r: _per_language(
+        _pagefind(r, "search"), lambda t: f"{t['first_query']['gzip_kb']:.0f}")),
+    ("pf ms en/zh/ru", 26, lambda r: _search(_pagefind(r, "search"))),
+    ("pf hits en/zh/ru", 16, lambda r: _per_language(
+        _pagefind(r, "search"), lambda t: str(t["first_query"]["results"]))),
+)
+
+
+def table(results: list[dict], columns: tuple = COLUMNS) -> str:
+    lines = ["  ".join(f"{name:>{width}}" for name, width, _read in columns)]
     for result in results:
-        lines.append("  ".join(f"{str(read(result)):>{width}}" for _name, width, read in COLUMNS))
+        lines.append("  ".join(f"{str(read(result)):>{width}}" for _name, width, read in columns))
     return "\n".join(lines)
 
 
@@ -64,6 +93,15 @@ LEGEND = ("s/MB: wall seconds / peak resident memory of the process tree (MB). "
           "home, record: gzip KB of the page with its CSS and JS / plus the search index. "
           "search ms: key-up to first result in Chromium, first query (index download and "
           "build included) / a query on the warm index.")
+
+SEARCH_LEGEND = ("lunr: Material's search index, raw MB per language, and key-up to first result "
+                 "(first/warm ms). pf: Pagefind. s/MB: indexing the built site. MB raw: the "
+                 "language's index decompressed (stored gzip by Pagefind). 1st KB gz: all a "
+                 "first query fetches (Pagefind's JavaScript and WebAssembly, index metadata, "
+                 "the word chunks, the first 5 results' fragments), gzip. ms: import to the "
+                 "first 5 results' data (first) / a query once loaded (warm). hits: results of "
+                 "the first query (" + ", ".join(queries[0] for _root, queries in QUERIES.values())
+                 + ").")
 
 
 def verdicts_text(verdicts: list[Verdict]) -> str:

@@ -16,6 +16,7 @@ PER_PAGE_MAX_RATIO = 1.5
 PEAK_MEMORY_MAX_MB = 2048.0
 RECORD_PAGE_MAX_KB = 150.0
 SEARCH_INDEX_MAX_KB = 200.0
+PAGEFIND_FIRST_QUERY_MAX_KB = 200.0
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,30 @@ def search_index_size(results: Results) -> Verdict:
     return Verdict(target, PASS if ok else FAIL, detail)
 
 
+def _first_queries(search: dict) -> str:
+    return ", ".join(f"{lang}: {t['first_query']['gzip_kb']} KB, "
+                     f"{t['first_query']['results']} results for {t['first_query']['query']}"
+                     for lang, t in search.items())
+
+
+def pagefind_first_query(results: Results) -> Verdict:
+    """Where Material's index cannot stay small, the alternative: what Pagefind's first query
+    fetches at 100x, per language; a language whose first query finds nothing fails too."""
+    target = (f"Pagefind: a first query at 100x fetches < {PAGEFIND_FIRST_QUERY_MAX_KB:g} KB "
+              "gzip per language, and finds results")
+    measured = {f: r["pagefind"]["search"] for f, r in sorted(results.items()) if "pagefind" in r}
+    if 100 not in measured:
+        smaller = "; ".join(f"{f}x: {_first_queries(search)}" for f, search in measured.items())
+        return Verdict(target, SKIP, "needs factor 100 with Pagefind" + (
+            f" ({smaller})" if smaller else ""))
+    first = [timing["first_query"] for timing in measured[100].values()]
+    ok = all(q["gzip_kb"] < PAGEFIND_FIRST_QUERY_MAX_KB and q["results"] > 0 for q in first)
+    return Verdict(target, PASS if ok else FAIL, "100x: " + _first_queries(measured[100]))
+
+
 CHECKS: tuple[Callable[[Results], Verdict], ...] = (
-    generation_share, per_page_scaling, peak_memory, record_page_weight, search_index_size)
+    generation_share, per_page_scaling, peak_memory, record_page_weight, search_index_size,
+    pagefind_first_query)
 
 
 def evaluate(results: Results) -> list[Verdict]:

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.pagefind import EXCLUDED, index_command, pagefind_indexes, sent_bytes
+from bench.pagefind_timing import fetched_files, index_language, transfer
 from bench.process import CommandFailed, run_measured
+from bench.report import SEARCH_COLUMNS, table
 from bench.site_size import assets_of, page_weight, search_indexes
 from bench.synthetic import clone_id, write_synthetic_data
 from bench.targets import FAIL, PASS, SKIP, evaluate
@@ -162,19 +165,167 @@ def test_page_weight_counts_the_page_its_css_and_js_and_the_index(tmp_path):
     assert weight.with_index_kb == pytest.approx(weight.own_kb + indexes["en"].gzip_kb, abs=0.1)
 
 
+def _write(path: Path, data: bytes) -> bytes:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return data
+
+
+def _packed(text: str) -> bytes:
+    """A file as Pagefind writes its index: gzip."""
+    return gzip.compress(text.encode("utf-8"), mtime=0)
+
+
+@pytest.fixture
+def pagefind_site(tmp_path) -> Path:
+    """A fake Pagefind bundle: English with two pages and a filter, Chinese with one, and the
+    code every language shares."""
+    site = tmp_path / "site"
+    bundle = site / "pagefind"
+    _write(bundle / "pagefind-entry.json", (
+        '{"version": "1.5.2", "languages": {'
+        '"zh": {"hash": "zh_0000000002", "wasm": null, "page_count": 1},'
+        '"en": {"hash": "en_0000000001", "wasm": "en", "page_count": 2}}}').encode())
+    _write(bundle / "pagefind.en_0000000001.pf_meta", _packed("m" * 3000))
+    _write(bundle / "index" / "en_aaa0001.pf_index", _packed("i" * 5000))
+    _write(bundle / "fragment" / "en_bbb0001.pf_fragment", _packed("first page " * 200))
+    _write(bundle / "fragment" / "en_bbb0002.pf_fragment", _packed("second page " * 200))
+    _write(bundle / "filter" / "en_ccc0001.pf_filter", _packed("f" * 100))
+    _write(bundle / "pagefind.zh_0000000002.pf_meta", _packed("元" * 1000))
+    _write(bundle / "index" / "zh_aaa0002.pf_index", _packed("冰球" * 1000))
+    _write(bundle / "fragment" / "zh_bbb0003.pf_fragment", _packed("孔子学院" * 500))
+    _write(bundle / "pagefind.js", b"export const x = 1;" * 500)
+    _write(bundle / "wasm.en.pagefind", _packed("w" * 8000))
+    return site
+
+
+def _files_kb(bundle: Path, names: list[str], read) -> float:
+    return round(sum(read((bundle / name).read_bytes()) for name in names) / 1024, 1)
+
+
+def test_pagefind_index_sizes_count_each_language_own_files(pagefind_site):
+    bundle = pagefind_site / "pagefind"
+    english = ["pagefind.en_0000000001.pf_meta", "index/en_aaa0001.pf_index",
+               "fragment/en_bbb0001.pf_fragment", "fragment/en_bbb0002.pf_fragment",
+               "filter/en_ccc0001.pf_filter"]
+    chinese = ["pagefind.zh_0000000002.pf_meta", "index/zh_aaa0002.pf_index",
+               "fragment/zh_bbb0003.pf_fragment"]
+    indexes = pagefind_indexes(pagefind_site)
+    assert list(indexes) == ["en", "zh"]  # the site's order, not the entry file's
+    en, zh = indexes["en"], indexes["zh"]
+    assert (en.pages, en.index_chunks, en.fragments, en.filters) == (2, 1, 2, 1)
+    assert (zh.pages, zh.index_chunks, zh.fragments, zh.filters) == (1, 1, 1, 0)
+    # raw: decompressed; gzip: as stored, since Pagefind compressed the files itself
+    assert en.raw_kb == round((3000 + 5000 + 11 * 200 + 12 * 200 + 100) / 1024, 1) == 12.4
+    assert en.gzip_kb == _files_kb(bundle, english, len)
+    assert zh.raw_kb == round((3 * 1000 + 6 * 1000 + 12 * 500) / 1024, 1) == 14.6
+    assert zh.gzip_kb == _files_kb(bundle, chinese, len)
+
+
+def test_sent_bytes_gzips_text_and_leaves_pagefinds_own_gzip_alone():
+    text = b"const pagefind = 1;" * 100
+    assert sent_bytes(text) == len(gzip.compress(text, 6, mtime=0)) < len(text)
+    packed = _packed("x" * 1000)
+    assert sent_bytes(packed) == len(packed)
+
+
+def test_a_first_query_counts_each_file_under_pagefind_once(pagefind_site):
+    base = "http://127.0.0.1:8000"
+    urls = [f"{base}/pagefind/pagefind.js", f"{base}/pagefind/pagefind-entry.json?ts=17",
+            f"{base}/pagefind/pagefind.zh_0000000002.pf_meta", f"{base}/zh/search/x.json",
+            f"{base}/pagefind/wasm.en.pagefind", f"{base}/pagefind/index/zh_aaa0002.pf_index",
+            f"{base}/pagefind/fragment/zh_bbb0003.pf_fragment",
+            f"{base}/pagefind/fragment/zh_bbb0003.pf_fragment",
+            f"{base}/pagefind/fragment/zh_missing.pf_fragment"]
+    bundle = pagefind_site / "pagefind"
+    files = fetched_files(pagefind_site, urls)
+    assert [f.relative_to(bundle).as_posix() for f in files] == [
+        "pagefind.js", "pagefind-entry.json", "pagefind.zh_0000000002.pf_meta",
+        "wasm.en.pagefind", "index/zh_aaa0002.pf_index", "fragment/zh_bbb0003.pf_fragment"]
+    assert index_language(files) == "zh"
+    assert index_language(files[:2]) is None
+    index = ["pagefind.zh_0000000002.pf_meta", "index/zh_aaa0002.pf_index",
+             "fragment/zh_bbb0003.pf_fragment"]
+    code = ["pagefind.js", "pagefind-entry.json", "wasm.en.pagefind"]
+    sent = transfer(files)
+    assert sent == {"requests": 6, "index_chunks": 1, "fragments": 1,
+                    "gzip_kb": _files_kb(bundle, index + code, sent_bytes),
+                    "index_gzip_kb": _files_kb(bundle, index, len),
+                    "raw_kb": round((3000 + 6000 + 6000 + 19 * 500 + 8000
+                                     + len((bundle / "pagefind-entry.json").read_bytes()))
+                                    / 1024, 1)}
+    assert sent["gzip_kb"] < sent["raw_kb"]
+
+
+def test_pagefind_indexes_the_content_only_with_selectors_its_parser_reads():
+    command = index_command(Path("/s"), Path("/bin/pagefind"))
+    assert command[:3] == ["/bin/pagefind", "--site", "/s"]
+    assert command[command.index("--root-selector") + 1] == "article.md-content__inner"
+    assert command[command.index("--exclude-selectors") + 1] == EXCLUDED
+    # Pagefind's HTML parser panics on sibling combinators (UnsupportedCombinator('+'))
+    assert "+" not in EXCLUDED and "~" not in EXCLUDED
+    assert "[data-search-exclude]" in EXCLUDED.split(", ")
+
+
+def _search(first: float, warm: float, kb: float, hits: int, query: str) -> dict:
+    return {"first_ms": first, "warm_ms": warm,
+            "first_query": {"query": query, "results": hits, "gzip_kb": kb}}
+
+
+def _pagefind(kb: float, hits: int = 8) -> dict:
+    return {"indexing": {"seconds": 12.3, "peak_rss_mb": 800.0, "peak_tree_mb": 850.0},
+            "index": {"en": {"raw_kb": 2048.0}, "zh": {"raw_kb": 3072.0},
+                      "ru": {"raw_kb": 4096.0}},
+            "search": {"en": _search(410.2, 6.1, kb, 12, "festival"),
+                       "zh": _search(380.0, 3.3, kb, hits, "冰球"),
+                       "ru": _search(390.6, 8.8, kb, 8, "хоккея")}}
+
+
 def _result(factor: int, ms: float, share: float, peak: float, record_kb: float,
-            index_kb: float) -> dict:
+            index_kb: float, pagefind: dict | None = None) -> dict:
     step = {"seconds": 1.0, "peak_rss_mb": peak, "peak_tree_mb": peak}
-    return {"factor": factor, "build_ms_per_page": ms, "generate_validate_percent_of_build": share,
-            "validate": step, "generate": step, "build": step,
-            "record_page": {"page": "stages/x/index.html", "own_kb": record_kb},
-            "search_index": {lang: {"gzip_kb": index_kb, "shared": False} for lang in LANGUAGES}}
+    result = {"factor": factor, "build_ms_per_page": ms,
+              "generate_validate_percent_of_build": share,
+              "validate": step, "generate": step, "build": step,
+              "record_page": {"page": "stages/x/index.html", "own_kb": record_kb},
+              "search_index": {lang: {"gzip_kb": index_kb, "raw_kb": 1024.0 * factor,
+                                      "shared": False} for lang in LANGUAGES},
+              "search_ms": {lang: {"first_ms": 100.0 * factor, "warm_ms": 12.0}
+                            for lang in LANGUAGES}}
+    if pagefind:
+        result["pagefind"] = pagefind
+    return result
 
 
 def test_targets_pass_fail_and_skip():
-    good = evaluate({1: _result(1, 30, 2, 500, 60, 40), 100: _result(100, 40, 3, 1500, 60, 40)})
-    assert [v.outcome for v in good] == [PASS] * 5
-    bad = evaluate({1: _result(1, 30, 80, 500, 160, 250), 100: _result(100, 50, 3, 3000, 60, 40)})
-    assert [v.outcome for v in bad] == [FAIL] * 5
-    only_small = evaluate({1: _result(1, 30, 2, 500, 60, 40)})
-    assert [v.outcome for v in only_small] == [PASS, SKIP, SKIP, PASS, PASS]
+    good = evaluate({1: _result(1, 30, 2, 500, 60, 40),
+                     100: _result(100, 40, 3, 1500, 60, 40, _pagefind(150.0))})
+    assert [v.outcome for v in good] == [PASS] * 6
+    bad = evaluate({1: _result(1, 30, 80, 500, 160, 250),
+                    100: _result(100, 50, 3, 3000, 60, 40, _pagefind(250.0))})
+    assert [v.outcome for v in bad] == [FAIL] * 6
+    assert bad[5].detail == ("100x: en: 250.0 KB, 12 results for festival, zh: 250.0 KB, "
+                             "8 results for 冰球, ru: 250.0 KB, 8 results for хоккея")
+    only_small = evaluate({1: _result(1, 30, 2, 500, 60, 40, _pagefind(120.0))})
+    assert [v.outcome for v in only_small] == [PASS, SKIP, SKIP, PASS, PASS, SKIP]
+    assert only_small[5].detail.startswith("needs factor 100 with Pagefind (1x: en: 120.0 KB")
+
+
+def test_pagefind_fails_where_a_language_finds_nothing():
+    verdict = evaluate({100: _result(100, 40, 3, 1500, 60, 40, _pagefind(150.0, hits=0))})[5]
+    assert verdict.outcome == FAIL
+    assert "zh: 150.0 KB, 0 results for 冰球" in verdict.detail
+
+
+def test_the_search_table_puts_material_and_pagefind_side_by_side():
+    lines = table([_result(1, 30, 2, 500, 60, 40, _pagefind(126.4)),
+                   _result(10, 30, 2, 500, 60, 40)], SEARCH_COLUMNS).splitlines()
+    assert lines[0].split() == ["factor", "lunr", "MB", "raw", "en/zh/ru", "lunr", "ms",
+                                "en/zh/ru", "pagefind", "s/MB", "pf", "MB", "raw", "en/zh/ru",
+                                "pf", "1st", "KB", "gz", "en/zh/ru", "pf", "ms", "en/zh/ru",
+                                "pf", "hits", "en/zh/ru"]
+    assert lines[1].split() == ["1x", "1.0/1.0/1.0", "100/12", "100/12", "100/12", "12.3/850",
+                                "2.0/3.0/4.0", "126/126/126", "410/6", "380/3", "391/9",
+                                "12/8/8"]
+    assert lines[2].split() == ["10x", "10.0/10.0/10.0", "1000/12", "1000/12", "1000/12",
+                                "-", "-", "-", "-", "-"]
