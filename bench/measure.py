@@ -18,7 +18,7 @@ from .pagefind import index_site, pagefind_indexes
 from .pagefind_timing import first_and_warm
 from .process import run_measured
 from .search_timing import keyup_to_results
-from .serve import rebuild_seconds
+from .serve import edit_summary, rebuild_seconds
 from .site_size import html_pages, page_weight, search_indexes
 from .synthetic import DEFAULT_SEED
 from .workspace import make_workspace
@@ -30,6 +30,7 @@ SITE_FOLDER = "site-bench"
 HOOK_REPORT = re.compile(r"build_scripts: generated \d+ pages .* in ([\d.]+) s")
 # The record whose English summary the `make serve` measurement edits.
 SERVE_DATASET = "statements"
+EDIT_SENTENCE = "One sentence added by the benchmark."
 
 
 def build_env() -> dict[str, str]:
@@ -48,6 +49,25 @@ def generation_in_build(output: str) -> float | None:
     """Seconds the build spent generating pages (the hook's own report), if it said."""
     found = HOOK_REPORT.search(output)
     return float(found.group(1)) if found else None
+
+
+def edited_record(work: Path) -> Path:
+    """The record whose English summary the one-record edit changes (not the one the `make
+    serve` measurement edits)."""
+    return sorted((work / "data" / SERVE_DATASET).glob("*.yml"))[1]
+
+
+def generation_shares(build: float, in_build: float | None, cold: float,
+                      after_edit: float) -> dict[str, float | None]:
+    """Generation's share (validation included) of a full build, in per cent, per case: the
+    measured build found nothing changed ("unchanged": its hook's own seconds); a build with
+    empty caches ("cold") or after a one-record edit runs the measured generation instead."""
+    if in_build is None:
+        return {"cold": None, "after_edit": None, "unchanged": None}
+    rest = build - in_build
+    return {"cold": round(100 * cold / (rest + cold), 1),
+            "after_edit": round(100 * after_edit / (rest + after_edit), 1),
+            "unchanged": round(100 * in_build / build, 1)}
 
 
 def largest(pages: list[Path]) -> Path:
@@ -83,25 +103,34 @@ def measure_factor(factor: int, work: Path, seed: int = DEFAULT_SEED,
     env = build_env()
     python = sys.executable
     site = work / SITE_FOLDER
+    generate = [python, "-m", "build_scripts", "generate"]
     validation = run_measured([python, "-m", "build_scripts", "validate"], work, env)
-    generation = run_measured([python, "-m", "build_scripts", "generate"], work, env)
+    # Generation (which validates first) three times: with empty caches, after one record's
+    # edit, and with nothing changed; the build then finds nothing changed.
+    cold = run_measured(generate, work, env)
+    edit_summary(edited_record(work), work, EDIT_SENTENCE)
+    after_edit = run_measured(generate, work, env)
+    unchanged = run_measured(generate, work, env)
     build = run_measured([python, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                          work, env)
     figures = site_figures(site)
     figures["search_ms"] = keyup_to_results(site)
     if pagefind:
         figures["pagefind"] = pagefind_figures(site, env)
+    in_build = generation_in_build(build.output)
     result = {
         "factor": factor,
         "records": sum(counts.values()),
         "records_per_dataset": counts,
         "validate": validation.as_dict(),
-        "generate": generation.as_dict(),
-        "build": {**build.as_dict(), "generation_seconds": generation_in_build(build.output)},
+        "generate": cold.as_dict(),
+        "generate_after_edit": after_edit.as_dict(),
+        "generate_unchanged": unchanged.as_dict(),
+        "build": {**build.as_dict(), "generation_seconds": in_build},
         **figures,
         "build_ms_per_page": round(1000 * build.seconds / figures["html_pages"], 2),
-        "generate_validate_percent_of_build": round(
-            100 * (validation.seconds + generation.seconds) / build.seconds, 1),
+        "generation_percent_of_build": generation_shares(
+            build.seconds, in_build, cold.seconds, after_edit.seconds),
     }
     if serve:
         first = sorted((work / "data" / SERVE_DATASET).glob("*.yml"))[0].stem

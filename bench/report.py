@@ -20,11 +20,14 @@ COLUMNS = (
     ("records", 7, lambda r: r["records"]),
     ("pages", 6, lambda r: r["html_pages"]),
     ("validate s/MB", 13, lambda r: _step(r["validate"])),
-    ("generate s/MB", 13, lambda r: _step(r["generate"])),
+    ("generate s/MB cold/edit/same", 28, lambda r: " ".join(
+        _step(r[step]) for step in ("generate", "generate_after_edit", "generate_unchanged"))),
     ("build s/MB", 13, lambda r: _step(r["build"])),
     ("gen in build s", 14, lambda r: r["build"].get("generation_seconds")),
     ("ms/page", 7, lambda r: r["build_ms_per_page"]),
-    ("gen+val %", 9, lambda r: r["generate_validate_percent_of_build"]),
+    ("gen % cold/edit/same", 20, lambda r: "/".join(
+        str(r["generation_percent_of_build"][case]) for case in ("cold", "after_edit",
+                                                                 "unchanged"))),
     ("index KB gz en/zh/ru", 20, lambda r: _indexes(r["search_index"])),
     ("home KB", 11, lambda r: _weight(r["home_page"])),
     ("record KB", 11, lambda r: _weight(r["record_page"])),
@@ -88,7 +91,11 @@ def table(results: list[dict], columns: tuple = COLUMNS) -> str:
 
 
 LEGEND = ("s/MB: wall seconds / peak resident memory of the process tree (MB). "
-          "gen in build: of the build's seconds, those its hook spent generating the pages. "
+          "generate (validation included): cold = empty caches, edit = after one record's "
+          "edit, same = nothing changed. The build runs after them and finds nothing changed; "
+          "gen in build: of its seconds, those its hook spent validating and generating. "
+          "gen %: generation's share of a full build in each case (the build's own share "
+          "when nothing changed; otherwise the measured generation in place of the hook's). "
           "index: each language's search index, gzip (\"shared\": one index for all). "
           "home, record: gzip KB of the page with its CSS and JS / plus the search index. "
           "search ms: key-up to first result in Chromium, first query (index download and "

@@ -10,6 +10,7 @@ import pytest
 
 from bench.pagefind import EXCLUDED, index_command, pagefind_indexes, sent_bytes
 from bench.pagefind_timing import fetched_files, index_language, transfer
+from bench.measure import generation_shares
 from bench.process import CommandFailed, run_measured
 from bench.report import SEARCH_COLUMNS, table
 from bench.site_size import assets_of, page_weight, search_indexes
@@ -285,9 +286,14 @@ def _result(factor: int, ms: float, share: float, peak: float, record_kb: float,
             index_kb: float, pagefind: dict | None = None) -> dict:
     step = {"seconds": 1.0, "peak_rss_mb": peak, "peak_tree_mb": peak}
     result = {"factor": factor, "build_ms_per_page": ms,
-              "generate_validate_percent_of_build": share,
-              "validate": step, "generate": step, "build": step,
-              "record_page": {"page": "stages/x/index.html", "own_kb": record_kb},
+              "generation_percent_of_build": {"cold": share, "after_edit": share,
+                                              "unchanged": share},
+              "validate": step, "generate": step, "generate_after_edit": step,
+              "generate_unchanged": step, "build": {**step, "generation_seconds": 0.1},
+              "records": 58, "html_pages": 207,
+              "home_page": {"own_kb": 65.0, "with_index_kb": 98.0},
+              "record_page": {"page": "stages/x/index.html", "own_kb": record_kb,
+                              "with_index_kb": record_kb + index_kb},
               "search_index": {lang: {"gzip_kb": index_kb, "raw_kb": 1024.0 * factor,
                                       "shared": False} for lang in LANGUAGES},
               "search_ms": {lang: {"first_ms": 100.0 * factor, "warm_ms": 12.0}
@@ -300,19 +306,19 @@ def _result(factor: int, ms: float, share: float, peak: float, record_kb: float,
 def test_targets_pass_fail_and_skip():
     good = evaluate({1: _result(1, 30, 2, 500, 60, 40),
                      100: _result(100, 40, 3, 1500, 60, 40, _pagefind(150.0))})
-    assert [v.outcome for v in good] == [PASS] * 6
+    assert [v.outcome for v in good] == [PASS] * 8
     bad = evaluate({1: _result(1, 30, 80, 500, 160, 250),
                     100: _result(100, 50, 3, 3000, 60, 40, _pagefind(250.0))})
-    assert [v.outcome for v in bad] == [FAIL] * 6
-    assert bad[5].detail == ("100x: en: 250.0 KB, 12 results for festival, zh: 250.0 KB, "
+    assert [v.outcome for v in bad] == [FAIL] * 8
+    assert bad[7].detail == ("100x: en: 250.0 KB, 12 results for festival, zh: 250.0 KB, "
                              "8 results for 冰球, ru: 250.0 KB, 8 results for хоккея")
     only_small = evaluate({1: _result(1, 30, 2, 500, 60, 40, _pagefind(120.0))})
-    assert [v.outcome for v in only_small] == [PASS, SKIP, SKIP, PASS, PASS, SKIP]
-    assert only_small[5].detail.startswith("needs factor 100 with Pagefind (1x: en: 120.0 KB")
+    assert [v.outcome for v in only_small] == [PASS] * 3 + [SKIP, SKIP, PASS, PASS, SKIP]
+    assert only_small[7].detail.startswith("needs factor 100 with Pagefind (1x: en: 120.0 KB")
 
 
 def test_pagefind_fails_where_a_language_finds_nothing():
-    verdict = evaluate({100: _result(100, 40, 3, 1500, 60, 40, _pagefind(150.0, hits=0))})[5]
+    verdict = evaluate({100: _result(100, 40, 3, 1500, 60, 40, _pagefind(150.0, hits=0))})[7]
     assert verdict.outcome == FAIL
     assert "zh: 150.0 KB, 0 results for 冰球" in verdict.detail
 
@@ -329,3 +335,31 @@ def test_the_search_table_puts_material_and_pagefind_side_by_side():
                                 "12/8/8"]
     assert lines[2].split() == ["10x", "10.0/10.0/10.0", "1000/12", "1000/12", "1000/12",
                                 "-", "-", "-", "-", "-"]
+
+
+def test_generation_shares_put_each_cases_generation_into_the_build():
+    # The build took 100 s, 2 of them in its hook (nothing had changed); generation took 30 s
+    # with empty caches and 8 s after an edit.
+    assert generation_shares(100.0, 2.0, 30.0, 8.0) == {
+        "cold": round(100 * 30 / 128, 1), "after_edit": round(100 * 8 / 106, 1),
+        "unchanged": 2.0}
+    assert generation_shares(100.0, None, 30.0, 8.0)["cold"] is None
+
+
+def test_each_generation_case_gets_its_own_verdict():
+    result = _result(1, 30, 2, 500, 60, 40)
+    result["generation_percent_of_build"] = {"cold": 28.0, "after_edit": 6.5, "unchanged": 1.2}
+    verdicts = evaluate({1: result})[:3]
+    assert [(v.target.split("(")[1], v.outcome, v.detail) for v in verdicts] == [
+        ("nothing changed)", PASS, "1x: 1.2%"), ("one record edited)", FAIL, "1x: 6.5%"),
+        ("first build, empty caches)", FAIL, "1x: 28.0%")]
+
+
+def test_the_main_table_shows_the_three_generation_cases():
+    result = _result(1, 30, 2, 500, 60, 40)
+    result["generation_percent_of_build"] = {"cold": 28.0, "after_edit": 6.5, "unchanged": 1.2}
+    header, row = table([result]).splitlines()
+    assert "generate s/MB cold/edit/same" in header and "gen % cold/edit/same" in header
+    assert row.split()[:9] == ["1x", "58", "207", "1.0/500", "1.0/500", "1.0/500", "1.0/500",
+                               "1.0/500", "0.1"]
+    assert "28.0/6.5/1.2" in row.split()
