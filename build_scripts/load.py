@@ -6,6 +6,7 @@ against alias bombs), no duplicate keys, and files up to MAX_FILE_BYTES.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,8 @@ class LoadedFile:
     positions: dict[Path_, Position] = field(default_factory=dict)
     # Where each key is written (line, column): tools that edit a file in place start there.
     keys: dict[Path_, Position] = field(default_factory=dict)
+    # SHA-256 of the file's bytes: what the record cache and the page manifest key on.
+    digest: str = ""
 
     def position(self, loc: Path_) -> Position:
         """Line and column of the value at `loc`, or of its nearest ancestor that exists."""
@@ -93,6 +96,18 @@ _NoTimestampLoader.yaml_implicit_resolvers = {
 
 
 def _compose(text: str) -> yaml.Node | None:
+    # An anchor is written with "&" and an alias with "*": a text with neither has none, and
+    # the pass over its events that looks for them is skipped.
+    if "&" in text or "*" in text:
+        _refuse_anchors(text)
+    loader = _NoTimestampLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _refuse_anchors(text: str) -> None:
     loader = _NoTimestampLoader(text)
     try:
         while loader.check_event():
@@ -102,11 +117,6 @@ def _compose(text: str) -> yaml.Node | None:
                     "anchors and aliases (& and *) are not allowed: write each value out",
                     event.start_mark,
                 )
-    finally:
-        loader.dispose()
-    loader = _NoTimestampLoader(text)
-    try:
-        return loader.get_single_node()
     finally:
         loader.dispose()
 
@@ -120,18 +130,25 @@ def _hint_for(error: yaml.MarkedYAMLError, text: str) -> str:
     return f"not valid YAML: {problem}"
 
 
-def read_yaml(path: Path, root: Path) -> tuple[LoadedFile, list[Problem]]:
-    """Read one record file; return it with its positions, or the problems that stop it."""
+def digest_of(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def read_yaml(path: Path, root: Path, raw: bytes | None = None
+              ) -> tuple[LoadedFile, list[Problem]]:
+    """Read one record file (or its bytes `raw`, already read); return it with its positions,
+    or the problems that stop it."""
     shown = relative(path, root)
     loaded = LoadedFile(path, shown)
 
     def refuse(message: str, line: int = 1, column: int = 1) -> tuple[LoadedFile, list[Problem]]:
         return loaded, [Problem(shown, line, column, "", message)]
 
-    size = path.stat().st_size
+    size = path.stat().st_size if raw is None else len(raw)
     if size > MAX_FILE_BYTES:
         return refuse(f"the file is {size:,} bytes; a record may be at most {MAX_FILE_BYTES:,}")
-    raw = path.read_bytes()
+    raw = path.read_bytes() if raw is None else raw
+    loaded.digest = digest_of(raw)
     if raw.startswith(b"\xef\xbb\xbf"):
         return refuse("the file starts with a byte-order mark (BOM): save it as UTF-8 without BOM")
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -459,20 +460,32 @@ class Reference(Record):
         return self
 
 
-def walk(value: Any, loc: tuple = (), info: FieldInfo | None = None
-         ) -> Iterator[tuple[tuple, Any, FieldInfo | None]]:
+@lru_cache(maxsize=None)
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, FieldInfo], ...]:
+    return tuple(model.model_fields.items())
+
+
+def walk(value: Any, loc: tuple = (), info: FieldInfo | None = None, *,
+         texts_whole: bool = False) -> Iterator[tuple[tuple, Any, FieldInfo | None]]:
     """Every value inside a record, with its location (field names by their YAML spelling, list
-    positions) and the field it belongs to (list items belong to their list's field)."""
+    positions) and the field it belongs to (list items belong to their list's field).
+
+    `texts_whole`: yield each Localized text but not the values inside it (its languages,
+    fingerprints): what the rules on references, sections and translations look at, in a
+    fraction of the time."""
     yield loc, value, info
     if isinstance(value, BaseModel):
-        for name, child_info in type(value).model_fields.items():
-            yield from walk(getattr(value, name), loc + (child_info.alias or name,), child_info)
+        if texts_whole and isinstance(value, Localized):
+            return
+        for name, child_info in _fields(type(value)):
+            yield from walk(getattr(value, name), loc + (child_info.alias or name,), child_info,
+                            texts_whole=texts_whole)
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from walk(item, loc + (i,), info)
+            yield from walk(item, loc + (i,), info, texts_whole=texts_whole)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from walk(item, loc + (key,))
+            yield from walk(item, loc + (key,), texts_whole=texts_whole)
 
 
 DATASETS: dict[str, type[Record]] = {

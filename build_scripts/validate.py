@@ -15,9 +15,11 @@ from pydantic import BaseModel, ValidationError
 
 from .dates import parse_date
 from .languages import LANGUAGES
-from .load import LoadedFile, read_yaml
+from . import record_cache
+from .load import MAX_FILE_BYTES, LoadedFile, digest_of, read_yaml
 from .models import DATASETS, HASH_HINT, HASH_PATTERN, ID_HINT, ID_PATTERN, Record, walk
 from .problems import DataError, Problem, relative
+from .record_cache import RecordCache
 
 UI_FILE = "ui.yml"
 
@@ -120,6 +122,26 @@ def check_record(dataset: str, loaded: LoadedFile) -> tuple[Record | None, list[
         return None, problems
 
 
+def _read_record(dataset: str, path: Path, root: Path, cache: RecordCache
+                 ) -> tuple[Record | None, LoadedFile, list[Problem]]:
+    """One record file, from the record cache when it passed before exactly as it is now."""
+    shown = relative(path, root)
+    raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
+    entry_key = record_cache.key(dataset, shown, digest_of(raw)) if raw is not None else None
+    hit = cache.get(entry_key) if entry_key else None
+    if hit is not None:
+        return hit.record, LoadedFile(path, shown, hit.value, hit.positions, hit.keys,
+                                      digest_of(raw)), []
+    loaded, problems = read_yaml(path, root, raw)
+    if problems:
+        return None, loaded, problems
+    record, problems = check_record(dataset, loaded)
+    if record is not None and entry_key:
+        cache.put(entry_key, record_cache.Cached(loaded.value, loaded.positions, loaded.keys,
+                                                 record))
+    return record, loaded, problems
+
+
 def _check_ids(parsed: list[tuple[Path, Record, LoadedFile]]) -> list[Problem]:
     """The id inside a record is its file name, so no two records of a dataset share one."""
     named = {path.stem: loaded.shown_path for path, _record, loaded in parsed}
@@ -140,7 +162,7 @@ def _check_ids(parsed: list[tuple[Path, Record, LoadedFile]]) -> list[Problem]:
 
 def references_in(record: Record) -> Iterator[tuple[tuple, str, str]]:
     """Yield (location, dataset, id) for every id in a record that names another record."""
-    for loc, value, info in walk(record):
+    for loc, value, info in walk(record, texts_whole=True):
         extra = info.json_schema_extra if info is not None else None
         target = extra.get("x-refers-to") if isinstance(extra, dict) else None
         if target and isinstance(value, str):
@@ -152,7 +174,7 @@ NUMBERED_SECTION = re.compile(r"^\d+(?:\.\d+)*$")
 
 def sections_in(record: Record) -> Iterator[tuple[tuple, str]]:
     """Yield (location, label) for every `section` field in a record."""
-    for loc, value, _info in walk(record):
+    for loc, value, _info in walk(record, texts_whole=True):
         if loc and loc[-1] == "section" and isinstance(value, str):
             yield loc, value
 
@@ -238,6 +260,7 @@ def validate(data_dir: Path, root: Path | None = None) -> tuple[Catalog, list[Pr
             problems.append(Problem(relative(child, root), 1, 1, "",
                                     "stray file: records go in data/<dataset>/<id>.yml"))
 
+    cache = RecordCache()
     for dataset in DATASETS:
         folder = data_dir / dataset
         if not folder.is_dir():
@@ -256,11 +279,9 @@ def validate(data_dir: Path, root: Path | None = None) -> tuple[Catalog, list[Pr
                 problems.append(Problem(shown, 1, 1, "id",
                                         f"the file name is the record's id and permalink: {ID_HINT}"))
                 continue
-            loaded, file_problems = read_yaml(path, root)
-            if not file_problems:
-                record, file_problems = check_record(dataset, loaded)
-                if record is not None:
-                    parsed.append((path, record, loaded))
+            record, loaded, file_problems = _read_record(dataset, path, root, cache)
+            if record is not None:
+                parsed.append((path, record, loaded))
             problems += file_problems
         id_problems = _check_ids(parsed)
         problems += id_problems
@@ -288,6 +309,7 @@ def validate(data_dir: Path, root: Path | None = None) -> tuple[Catalog, list[Pr
             for entry in entries.values():
                 problems += _check_sections(entry, ui)
 
+    cache.save()
     return Catalog(records, ui), sorted(problems)
 
 

@@ -1,0 +1,97 @@
+"""Validated records kept between runs, content-addressed, in .cache/records.pickle.
+
+Reading a record file (YAML with the line and column of every value) and checking it against
+its model is most of what validation costs: some 1 ms a record. A file whose bytes, path and
+dataset are those of a record that passed last time, checked by the same code and the same
+pinned libraries, gives the same record and the same positions, so they are taken from the
+cache. A file that had problems is never cached (it is read again and its problems reported
+again), and the rules that span records (ids, references, sections, orders) always run on
+every record. An entry's key is a SHA-256 of the file's bytes, its path and its dataset; the
+whole cache is dropped when the pipeline's code or a library that parses or validates changes.
+
+After a run the cache holds what the run used, so deleted and edited records do not pile up.
+RECORD_CACHE=off turns it off; `make clean` removes it. It is a local build cache, written and
+read only by this pipeline, like Python's own __pycache__.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .paths import ROOT
+
+CACHE = ROOT / ".cache" / "records.pickle"
+CODE = Path(__file__).resolve().parent
+# The libraries whose behaviour decides what a record file parses and validates to.
+LIBRARIES = ("PyYAML", "pydantic", "pydantic_core")
+
+
+@dataclass(frozen=True)
+class Cached:
+    value: Any
+    positions: dict
+    keys: dict
+    record: Any
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(CODE.glob("*.py")):
+        digest.update(f"\0{path.name}\0".encode() + path.read_bytes())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"\0{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"\0{name}=?".encode())
+    return digest.hexdigest()
+
+
+def key(dataset: str, shown_path: str, digest: str) -> str:
+    return hashlib.sha256(f"{dataset}\0{shown_path}\0{digest}".encode()).hexdigest()
+
+
+class RecordCache:
+    def __init__(self, path: Path | None = None):
+        self.path = None if os.environ.get("RECORD_CACHE") == "off" else (path or CACHE)
+        self.entries: dict[str, Cached] = {}
+        self.used: set[str] = set()
+        self.added = False
+        if self.path is not None and self.path.is_file():
+            try:
+                with self.path.open("rb") as stream:
+                    stored = pickle.load(stream)
+                if stored.get("code") == code_fingerprint():
+                    self.entries = stored["entries"]
+            except Exception:  # noqa: BLE001 - a damaged or foreign cache is only a slower run
+                self.entries = {}
+
+    def get(self, entry_key: str) -> Cached | None:
+        found = self.entries.get(entry_key)
+        if found is not None:
+            self.used.add(entry_key)
+        return found
+
+    def put(self, entry_key: str, entry: Cached) -> None:
+        self.entries[entry_key] = entry
+        self.used.add(entry_key)
+        self.added = True
+
+    def save(self) -> None:
+        """Keep what this run used; write only when that differs from what is stored."""
+        if self.path is None or (not self.added and len(self.used) == len(self.entries)):
+            return
+        kept = {k: v for k, v in self.entries.items() if k in self.used}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        with temporary.open("wb") as stream:
+            pickle.dump({"code": code_fingerprint(), "entries": kept}, stream,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(self.path)  # atomic: a concurrent run reads the old or the new
