@@ -14,16 +14,16 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import generation_stamp, paths
+from . import page_inputs, paths
 from .bibliography_view import bibliography_view
 from .citations import Job, format_jobs
 from .csl_json import reference_items
 from .data_page import data_page_view
 from .edition import build_date, edition
-from .page_citations import page_citations, page_items
+from .page_citations import page_citation, page_item
 from .languages import HTML_LANG, LANGUAGES, page_suffix, url_prefix
 from .pdf_edition import file_name as pdf_file_name
-from .render import render
+from .render import markdown_inline, render
 from .timeline import timeline_view
 from .trade_chart import chart_view
 from .validate import Catalog, load_catalog
@@ -60,14 +60,19 @@ class Report:
     written: int
     removed: int
     seconds: float
-    skipped: bool = False  # nothing generation reads had changed since the last run
+    rendered: int = 0  # pages rendered; the others were current on disk (page_inputs.py)
+
+    @property
+    def skipped(self) -> bool:
+        """Nothing generation reads had changed since the last run: nothing was rendered."""
+        return self.rendered == 0 and self.removed == 0
 
     def __str__(self) -> str:
         if self.skipped:
             return (f"generated {self.pages} pages (inputs unchanged since the last run: "
                     f"nothing rendered) in {self.seconds:.2f} s")
-        return (f"generated {self.pages} pages ({self.written} written, {self.removed} removed, "
-                f"the rest unchanged) in {self.seconds:.2f} s")
+        return (f"generated {self.pages} pages ({self.rendered} rendered, {self.written} "
+                f"written, {self.removed} removed, the rest unchanged) in {self.seconds:.2f} s")
 
 
 def ui_strings(catalog: Catalog, lang: str):
@@ -79,52 +84,115 @@ def ui_strings(catalog: Catalog, lang: str):
     return ui
 
 
+@dataclass(frozen=True)
+class PageJob:
+    """One page to generate: a dataset's index (`record_id` None), a record's page, the Data
+    page or the timeline (`dataset` DATA_PAGE_FOLDER or TIMELINE_FOLDER)."""
+
+    path: Path  # under docs/
+    lang: str
+    dataset: str
+    record_id: str | None = None
+
+
+def page_jobs(catalog: Catalog) -> list[PageJob]:
+    """Every generated page, language by language."""
+    jobs = []
+    for lang in LANGUAGES:
+        for dataset in DATASET_ORDER:
+            jobs.append(PageJob(Path(dataset) / f"index{page_suffix(lang)}.md", lang, dataset))
+            jobs += [PageJob(Path(dataset) / f"{record_id}{page_suffix(lang)}.md", lang, dataset,
+                             record_id) for record_id in catalog.records[dataset]]
+        jobs += [PageJob(Path(folder) / f"index{page_suffix(lang)}.md", lang, folder)
+                 for folder in (DATA_PAGE_FOLDER, TIMELINE_FOLDER)]
+    return jobs
+
+
+class Bibliographies:
+    """The references as one bibliography per language (one run of the processor for the
+    three), and a digest of each entry for the page manifest."""
+
+    def __init__(self, catalog: Catalog):
+        works = reference_items(catalog)
+        formatted = format_jobs([Job(works, lang) for lang in LANGUAGES])
+        self.formatted = dict(zip(LANGUAGES, formatted))
+        self.by_id = {lang: {entry.id: entry for entry in entries}
+                      for lang, entries in self.formatted.items()}
+
+    def digest(self, lang: str, record_id: str | None = None) -> str | None:
+        """The whole bibliography's digest, or one entry's (None if there is no such entry)."""
+        if record_id is None:
+            return page_inputs.value_digest(self.formatted[lang])
+        entry = self.by_id[lang].get(record_id)
+        return page_inputs.value_digest(entry) if entry else None
+
+
+def render_pages(catalog: Catalog, jobs: list[PageJob], site_url: str,
+                 backlinks: Backlinks, bibliographies: Bibliographies
+                 ) -> tuple[dict[Path, str], dict[Path, set]]:
+    """The jobs' pages (path -> Markdown), and what each read (page_inputs.py)."""
+    accessed, current = build_date(), edition()
+    seen = {job.path: page_inputs.Reads() for job in jobs}
+    tracked = {job.path: page_inputs.TrackedCatalog(catalog, seen[job.path]) for job in jobs}
+    record_jobs = [job for job in jobs if job.record_id is not None]
+    # The citations of every record page to render, in one run of the processor per language.
+    items = {job.path: page_item(tracked[job.path], job.dataset, job.record_id, job.lang,
+                                 site_url, current, accessed) for job in record_jobs}
+    formatted = format_jobs([Job([items[job.path] for job in record_jobs if job.lang == lang],
+                                 lang, separately=True) for lang in LANGUAGES])
+    by_item = {entry.id + "\0" + lang: entry
+               for lang, entries in zip(LANGUAGES, formatted) for entry in entries}
+    pages: dict[Path, str] = {}
+    for job in jobs:
+        lang, dataset, record_id = job.lang, job.dataset, job.record_id
+        reads, known = seen[job.path], tracked[job.path]
+        links = page_inputs.TrackedBacklinks(backlinks, reads)
+        common = {"lang": lang, "ui": ui_strings(catalog, lang), "generated_mark": GENERATED_MARK}
+        if dataset == DATA_PAGE_FOLDER:
+            pages[job.path] = render("data.md.j2", view=data_page_view(known, lang), **common)
+        elif dataset == TIMELINE_FOLDER:
+            pages[job.path] = render("timeline.md.j2", view=timeline_view(known, lang), **common)
+        elif record_id is None and dataset == "references":
+            reads.note("value", "bibliography", lang)
+            view = bibliography_view(known, links, lang, bibliographies.formatted[lang])
+            pages[job.path] = render("bibliography.md.j2", view=view, **common)
+        elif record_id is None:
+            view = index_view(known, dataset, lang) | {
+                "chart": chart_view(known, lang) if dataset == "indicators" else None}
+            pages[job.path] = render("index.md.j2", view=view, **common)
+        else:
+            item = items[job.path]
+            view = record_view(known, links, dataset, record_id, lang)
+            view["cite"] = page_citation(known, dataset, record_id, lang, item,
+                                         by_item[item["id"] + "\0" + lang], current, site_url)
+            if dataset == "references":
+                reads.note("value", "bibliography", lang, record_id)
+                work_lang = known.get(dataset, record_id).language
+                view["citation"] = markdown_inline(
+                    bibliographies.by_id[lang][record_id].html, work_lang)
+                view["citation_lang"] = HTML_LANG[work_lang] if work_lang != lang else None
+            pages[job.path] = render(RECORD_TEMPLATES[dataset], view=view, **common)
+    return pages, {path: reads.items for path, reads in seen.items()}
+
+
 def pages_for(catalog: Catalog, site_url: str = DEFAULT_SITE_URL) -> dict[Path, str]:
     """Every generated page: path under docs/ -> Markdown."""
-    backlinks = Backlinks.of(catalog)
-    pages: dict[Path, str] = {}
-    accessed, current = build_date(), edition()
-    # Every citation of the site in one run of the processor per language.
-    items = {lang: page_items(catalog, lang, site_url, current, accessed) for lang in LANGUAGES}
-    works = reference_items(catalog)
-    formatted = format_jobs([Job(list(items[lang].values()), lang, separately=True)
-                             for lang in LANGUAGES] + [Job(works, lang) for lang in LANGUAGES])
-    for number, lang in enumerate(LANGUAGES):
-        common = {"lang": lang, "ui": ui_strings(catalog, lang), "generated_mark": GENERATED_MARK}
-        cites = page_citations(catalog, lang, items[lang], formatted[number], current, site_url)
-        bibliography = bibliography_view(catalog, backlinks, lang,
-                                         formatted[len(LANGUAGES) + number])
-        for dataset in DATASET_ORDER:
-            folder = Path(dataset)
-            pages[folder / f"index{page_suffix(lang)}.md"] = (
-                render("bibliography.md.j2", view=bibliography, **common) if dataset == "references"
-                else render("index.md.j2", view=index_view(catalog, dataset, lang) | {
-                    "chart": chart_view(catalog, lang) if dataset == "indicators" else None},
-                    **common))
-            for record_id in catalog.records[dataset]:
-                view = record_view(catalog, backlinks, dataset, record_id, lang)
-                view["cite"] = cites[(dataset, record_id)]
-                if dataset == "references":
-                    view["citation"] = bibliography["by_id"][record_id]
-                    work_lang = catalog.get(dataset, record_id).language
-                    view["citation_lang"] = HTML_LANG[work_lang] if work_lang != lang else None
-                pages[folder / f"{record_id}{page_suffix(lang)}.md"] = render(
-                    RECORD_TEMPLATES[dataset], view=view, **common)
-        pages[Path(DATA_PAGE_FOLDER) / f"index{page_suffix(lang)}.md"] = render(
-            "data.md.j2", view=data_page_view(catalog, lang), **common)
-        pages[Path(TIMELINE_FOLDER) / f"index{page_suffix(lang)}.md"] = render(
-            "timeline.md.j2", view=timeline_view(catalog, lang), **common)
+    pages, _reads = render_pages(catalog, page_jobs(catalog), site_url, Backlinks.of(catalog),
+                                 Bibliographies(catalog))
     return pages
 
 
-def write_pages(pages: dict[Path, str], docs: Path) -> tuple[int, int]:
-    """Write changed pages, remove stale ones; return (written, removed)."""
+def write_pages(pages: dict[Path, str], docs: Path, kept: set[Path] = frozenset()
+                ) -> tuple[int, int]:
+    """Write changed pages, remove stale ones (a page neither in `pages` nor `kept`); return
+    (written, removed)."""
     written = removed = 0
     for dataset in GENERATED_FOLDERS:
         folder = docs / dataset
         if folder.exists():
             for existing in folder.glob("*.md"):
-                if existing.relative_to(docs) not in pages:
+                relative_path = existing.relative_to(docs)
+                if relative_path not in pages and relative_path not in kept:
                     existing.unlink()
                     removed += 1
     for relative_path, content in pages.items():
@@ -141,20 +209,26 @@ def write_pages(pages: dict[Path, str], docs: Path) -> tuple[int, int]:
 
 def generate_all(data: Path = paths.DATA, docs: Path = paths.DOCS,
                  site_url: str = DEFAULT_SITE_URL) -> Report:
-    """Validate, then write the pages; rendering is skipped when the generation stamp shows
-    that nothing it reads has changed (generation_stamp.py)."""
+    """Validate, then write the pages. A page whose inputs have not changed since the last run
+    and whose file is as that run left it is kept; the others are rendered (page_inputs.py)."""
     started = time.perf_counter()
     catalog = load_catalog(data, data.parent)
-    inputs = generation_stamp.fingerprint(data, docs, {"site_url": site_url,
-                                                       "date": build_date()})
-    known = generation_stamp.unchanged(inputs, docs, GENERATED_FOLDERS)
-    if known is not None:
-        return Report(catalog, known, 0, 0, time.perf_counter() - started, skipped=True)
-    generation_stamp.forget()
-    pages = pages_for(catalog, site_url)
-    written, removed = write_pages(pages, docs)
-    generation_stamp.record(inputs, docs, list(pages))
-    return Report(catalog, len(pages), written, removed, time.perf_counter() - started)
+    manifest = page_inputs.Manifest(data, docs, page_inputs.fingerprint(
+        data, docs, {"site_url": site_url, "date": build_date()}))
+    backlinks = Backlinks.of(catalog)
+    bibliographies = Bibliographies(catalog)
+    digests = page_inputs.Digests(catalog, backlinks, {"bibliography": bibliographies.digest})
+    jobs = page_jobs(catalog)
+    kept = [job.path for job in jobs if manifest.current(str(job.path), digests)]
+    keep = set(kept)
+    stale = [job for job in jobs if job.path not in keep]
+    pages, reads = render_pages(catalog, stale, site_url, backlinks, bibliographies)
+    manifest.forget()
+    written, removed = write_pages(pages, docs, keep)
+    manifest.save([str(path) for path in kept], {str(path): found for path, found in reads.items()},
+                  digests)
+    return Report(catalog, len(jobs), written, removed, time.perf_counter() - started,
+                  rendered=len(stale))
 
 
 def home_timeline(catalog: Catalog, lang: str) -> str:

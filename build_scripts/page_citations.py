@@ -15,7 +15,7 @@ from .csl_json import CSL_LANGUAGE, csl_date
 from .edition import Edition
 from .languages import HTML_LANG, url_prefix
 from .validate import Catalog
-from .views import DATASET_ORDER, title_of
+from .views import title_of
 
 
 @dataclass(frozen=True)
@@ -105,23 +105,11 @@ def _jsonld(catalog: Catalog, dataset: str, record_id: str, item: dict[str, Any]
     return page
 
 
-def page_items(catalog: Catalog, lang: str, site_url: str, edition: Edition,
-               accessed: str) -> dict[tuple[str, str], dict[str, Any]]:
-    """(dataset, id) -> the CSL-JSON item of that record's page in `lang`."""
-    return {(dataset, record_id): page_item(catalog, dataset, record_id, lang, site_url,
-                                            edition, accessed)
-            for dataset in DATASET_ORDER for record_id in catalog.records[dataset]}
-
-
-def page_citations(catalog: Catalog, lang: str, items: dict[tuple[str, str], dict[str, Any]],
-                   formatted: list[Formatted], edition: Edition,
-                   site_url: str) -> dict[tuple[str, str], PageCitation]:
-    """Every record page's citation in `lang`, from its item and the processor's output."""
-    by_id = {f.id: f for f in formatted}
-    return {
-        key: PageCitation(
-            html=by_id[item["id"]].html, text=by_id[item["id"]].text,
-            downloads=_downloads(item), meta=_meta(item, edition, lang),
-            jsonld=_jsonld(catalog, *key, item, edition, site_url, lang))
-        for key, item in items.items()
-    }
+def page_citation(catalog: Catalog, dataset: str, record_id: str, lang: str,
+                  item: dict[str, Any], formatted: Formatted, edition: Edition,
+                  site_url: str) -> PageCitation:
+    """A record page's citation in `lang`, from its item and the processor's output."""
+    return PageCitation(
+        html=formatted.html, text=formatted.text, downloads=_downloads(item),
+        meta=_meta(item, edition, lang),
+        jsonld=_jsonld(catalog, dataset, record_id, item, edition, site_url, lang))

@@ -1,4 +1,4 @@
-"""Validated records kept between runs, content-addressed, in .cache/records.pickle.
+"""Validated records kept between runs, content-addressed, in .cache/records/<dataset>.pickle.
 
 Reading a record file (YAML with the line and column of every value) and checking it against
 its model is most of what validation costs: some 1 ms a record. A file whose bytes, path and
@@ -9,7 +9,8 @@ again), and the rules that span records (ids, references, sections, orders) alwa
 every record. An entry's key is a SHA-256 of the file's bytes, its path and its dataset; the
 whole cache is dropped when the pipeline's code or a library that parses or validates changes.
 
-After a run the cache holds what the run used, so deleted and edited records do not pile up.
+After a run each dataset's file holds what the run used, so deleted and edited records do not
+pile up; a file is written again only when its dataset changed.
 RECORD_CACHE=off turns it off; `make clean` removes it. It is a local build cache, written and
 read only by this pipeline, like Python's own __pycache__.
 """
@@ -27,7 +28,7 @@ from typing import Any
 
 from .paths import ROOT
 
-CACHE = ROOT / ".cache" / "records.pickle"
+CACHE = ROOT / ".cache" / "records"
 CODE = Path(__file__).resolve().parent
 # The libraries whose behaviour decides what a record file parses and validates to.
 LIBRARIES = ("PyYAML", "pydantic", "pydantic_core")
@@ -59,8 +60,11 @@ def key(dataset: str, shown_path: str, digest: str) -> str:
 
 
 class RecordCache:
-    def __init__(self, path: Path | None = None):
-        self.path = None if os.environ.get("RECORD_CACHE") == "off" else (path or CACHE)
+    """The cached records of one dataset."""
+
+    def __init__(self, dataset: str):
+        self.path = None if os.environ.get("RECORD_CACHE") == "off" else (
+            CACHE / f"{dataset}.pickle")
         self.entries: dict[str, Cached] = {}
         self.used: set[str] = set()
         self.added = False

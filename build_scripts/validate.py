@@ -260,11 +260,11 @@ def validate(data_dir: Path, root: Path | None = None) -> tuple[Catalog, list[Pr
             problems.append(Problem(relative(child, root), 1, 1, "",
                                     "stray file: records go in data/<dataset>/<id>.yml"))
 
-    cache = RecordCache()
     for dataset in DATASETS:
         folder = data_dir / dataset
         if not folder.is_dir():
             continue
+        cache = RecordCache(dataset)
         parsed: list[tuple[Path, Record, LoadedFile]] = []
         for path in sorted(folder.iterdir()):
             shown = relative(path, root)
@@ -283,6 +283,7 @@ def validate(data_dir: Path, root: Path | None = None) -> tuple[Catalog, list[Pr
             if record is not None:
                 parsed.append((path, record, loaded))
             problems += file_problems
+        cache.save()
         id_problems = _check_ids(parsed)
         problems += id_problems
         broken = {p.path for p in id_problems}
@@ -309,7 +310,6 @@ def validate(data_dir: Path, root: Path | None = None) -> tuple[Catalog, list[Pr
             for entry in entries.values():
                 problems += _check_sections(entry, ui)
 
-    cache.save()
     return Catalog(records, ui), sorted(problems)
 
 

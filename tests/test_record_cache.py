@@ -19,10 +19,10 @@ BROKEN_STAGE_PROBLEM = (f"data/{STATEMENT}:22:8: stage: no record data/stages/st
 
 @pytest.fixture
 def cache_file(tmp_path, monkeypatch):
-    path = tmp_path / "cache" / "records.pickle"
-    monkeypatch.setattr(record_cache, "CACHE", path)
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(record_cache, "CACHE", folder)
     monkeypatch.delenv("RECORD_CACHE", raising=False)
-    return path
+    return folder / "statements.pickle"
 
 
 def cached_entries(path) -> int:
@@ -38,8 +38,7 @@ def edit(data, old: str, new: str) -> None:
 def test_cached_records_equal_fresh_ones_and_keep_their_positions(data_copy, cache_file):
     edit(data_copy, *BROKEN_STAGE)  # passes on its own; the rule across records fails
     fresh, fresh_problems = validate(data_copy, data_copy.parent)
-    files = sum(len(entries) for entries in fresh.records.values())
-    assert cached_entries(cache_file) == files
+    assert cached_entries(cache_file) == len(fresh.records["statements"])
     cached, cached_problems = validate(data_copy, data_copy.parent)
     assert [str(p) for p in cached_problems] == [str(p) for p in fresh_problems] == [
         BROKEN_STAGE_PROBLEM]
