@@ -1,6 +1,8 @@
-"""Measure one factor: build a work folder with synthetic data, then time validation,
-generation and the full site build (each its own process), and size the result; then index
-the built site with Pagefind, the alternative to Material's search, and measure it too."""
+"""Measure one factor: build a work folder with synthetic data, then time validation and three
+full site builds (each its own process): the first, with empty caches; one after a one-record
+edit; one with nothing changed. Each build's hook reports the seconds it spent validating and
+generating, its share of that build. Then size the result, and index the built site with
+Pagefind, the alternative to Material's search, and measure it too."""
 
 from __future__ import annotations
 
@@ -28,6 +30,8 @@ DEFAULT_SOURCE_DATE_EPOCH = "1735689600"
 SITE_FOLDER = "site-bench"
 # What the MkDocs hook prints when it has generated the pages inside the build.
 HOOK_REPORT = re.compile(r"build_scripts: generated \d+ pages .* in ([\d.]+) s")
+# The three builds, as results.json names them.
+BUILD_CASES = {"cold": "build", "after_edit": "build_after_edit", "unchanged": "build_unchanged"}
 # The record whose English summary the `make serve` measurement edits.
 SERVE_DATASET = "statements"
 EDIT_SENTENCE = "One sentence added by the benchmark."
@@ -57,17 +61,12 @@ def edited_record(work: Path) -> Path:
     return sorted((work / "data" / SERVE_DATASET).glob("*.yml"))[1]
 
 
-def generation_shares(build: float, in_build: float | None, cold: float,
-                      after_edit: float) -> dict[str, float | None]:
-    """Generation's share (validation included) of a full build, in per cent, per case: the
-    measured build found nothing changed ("unchanged": its hook's own seconds); a build with
-    empty caches ("cold") or after a one-record edit runs the measured generation instead."""
-    if in_build is None:
-        return {"cold": None, "after_edit": None, "unchanged": None}
-    rest = build - in_build
-    return {"cold": round(100 * cold / (rest + cold), 1),
-            "after_edit": round(100 * after_edit / (rest + after_edit), 1),
-            "unchanged": round(100 * in_build / build, 1)}
+def generation_shares(builds: dict[str, dict]) -> dict[str, float | None]:
+    """Validation and generation as a share of each full build, in per cent (None where the
+    hook did not say)."""
+    return {case: (round(100 * build["generation_seconds"] / build["seconds"], 1)
+                   if build.get("generation_seconds") is not None else None)
+            for case, build in builds.items()}
 
 
 def largest(pages: list[Path]) -> Path:
@@ -103,34 +102,32 @@ def measure_factor(factor: int, work: Path, seed: int = DEFAULT_SEED,
     env = build_env()
     python = sys.executable
     site = work / SITE_FOLDER
-    generate = [python, "-m", "build_scripts", "generate"]
+    build_command = [python, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+
+    def build() -> dict:
+        measured = run_measured(build_command, work, env)
+        return {**measured.as_dict(), "generation_seconds": generation_in_build(measured.output)}
+
+    # Validation alone, with an empty record cache; then the first build (every cache empty),
+    # a build after one record's edit, and a build with nothing changed.
     validation = run_measured([python, "-m", "build_scripts", "validate"], work, env)
-    # Generation (which validates first) three times: with empty caches, after one record's
-    # edit, and with nothing changed; the build then finds nothing changed.
-    cold = run_measured(generate, work, env)
+    builds = {"cold": build()}
     edit_summary(edited_record(work), work, EDIT_SENTENCE)
-    after_edit = run_measured(generate, work, env)
-    unchanged = run_measured(generate, work, env)
-    build = run_measured([python, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                         work, env)
+    builds["after_edit"] = build()
+    builds["unchanged"] = build()
     figures = site_figures(site)
     figures["search_ms"] = keyup_to_results(site)
     if pagefind:
         figures["pagefind"] = pagefind_figures(site, env)
-    in_build = generation_in_build(build.output)
     result = {
         "factor": factor,
         "records": sum(counts.values()),
         "records_per_dataset": counts,
         "validate": validation.as_dict(),
-        "generate": cold.as_dict(),
-        "generate_after_edit": after_edit.as_dict(),
-        "generate_unchanged": unchanged.as_dict(),
-        "build": {**build.as_dict(), "generation_seconds": in_build},
+        **{BUILD_CASES[case]: measured for case, measured in builds.items()},
         **figures,
-        "build_ms_per_page": round(1000 * build.seconds / figures["html_pages"], 2),
-        "generation_percent_of_build": generation_shares(
-            build.seconds, in_build, cold.seconds, after_edit.seconds),
+        "build_ms_per_page": round(1000 * builds["cold"]["seconds"] / figures["html_pages"], 2),
+        "generation_percent_of_build": generation_shares(builds),
     }
     if serve:
         first = sorted((work / "data" / SERVE_DATASET).glob("*.yml"))[0].stem

@@ -20,10 +20,11 @@ COLUMNS = (
     ("records", 7, lambda r: r["records"]),
     ("pages", 6, lambda r: r["html_pages"]),
     ("validate s/MB", 13, lambda r: _step(r["validate"])),
-    ("generate s/MB cold/edit/same", 28, lambda r: " ".join(
-        _step(r[step]) for step in ("generate", "generate_after_edit", "generate_unchanged"))),
-    ("build s/MB", 13, lambda r: _step(r["build"])),
-    ("gen in build s", 14, lambda r: r["build"].get("generation_seconds")),
+    ("build s/MB cold/edit/same", 27, lambda r: " ".join(
+        _step(r[step]) for step in ("build", "build_after_edit", "build_unchanged"))),
+    ("gen s cold/edit/same", 20, lambda r: "/".join(
+        _seconds(r[step].get("generation_seconds"))
+        for step in ("build", "build_after_edit", "build_unchanged"))),
     ("ms/page", 7, lambda r: r["build_ms_per_page"]),
     ("gen % cold/edit/same", 20, lambda r: "/".join(
         str(r["generation_percent_of_build"][case]) for case in ("cold", "after_edit",
@@ -38,6 +39,10 @@ COLUMNS = (
 def _step(step: dict) -> str:
     memory = step["peak_tree_mb"] or step["peak_rss_mb"]
     return f"{step['seconds']:.1f}/{memory:.0f}"
+
+
+def _seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
 
 
 def _indexes(indexes: dict) -> str:
@@ -90,12 +95,12 @@ def table(results: list[dict], columns: tuple = COLUMNS) -> str:
     return "\n".join(lines)
 
 
-LEGEND = ("s/MB: wall seconds / peak resident memory of the process tree (MB). "
-          "generate (validation included): cold = empty caches, edit = after one record's "
-          "edit, same = nothing changed. The build runs after them and finds nothing changed; "
-          "gen in build: of its seconds, those its hook spent validating and generating. "
-          "gen %: generation's share of a full build in each case (the build's own share "
-          "when nothing changed; otherwise the measured generation in place of the hook's). "
+LEGEND = ("s/MB: wall seconds / peak resident memory of the process tree (MB). validate: "
+          "validation alone, empty record cache. build: a full `mkdocs build` (HTML site, "
+          "without the PDF edition): cold = the first, every cache empty; edit = after one "
+          "record's edit; same = nothing changed. gen s: of a build's seconds, those its hook "
+          "spent validating and generating; gen %: their share of that build. ms/page: the "
+          "cold build's seconds per HTML page. "
           "index: each language's search index, gzip (\"shared\": one index for all). "
           "home, record: gzip KB of the page with its CSS and JS / plus the search index. "
           "search ms: key-up to first result in Chromium, first query (index download and "

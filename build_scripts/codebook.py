@@ -3,7 +3,9 @@ read from the JSON Schema (so it can never disagree with validation)."""
 
 from __future__ import annotations
 
+
 from dataclasses import dataclass
+from functools import cache
 
 from .models import DATASETS
 from .schemas import schema_for
@@ -42,5 +44,6 @@ def fields(dataset: str) -> list[Field]:
     return sorted(found, key=lambda f: (f.name != "id", f.name == "sources"))
 
 
+@cache  # a function of the data model only
 def codebook() -> dict[str, list[Field]]:
     return {dataset: fields(dataset) for dataset in DATASETS}

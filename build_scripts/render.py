@@ -8,6 +8,7 @@ appears literally and never runs, and `*` or `_` never turn into emphasis.
 from __future__ import annotations
 
 import html
+import os
 import re
 from html.parser import HTMLParser
 from functools import lru_cache
@@ -72,10 +73,21 @@ def _markdown_safe(value):
     return Markup(escape_markdown(str(value)))
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    if os.environ.get("JINJA_CACHE") == "off":
+        return None
+    folder = paths.ROOT / ".cache" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(paths.TEMPLATES),
+        # Compiled templates are kept in .cache/jinja/ (keyed by each template's name and
+        # source), so a run that renders a few pages does not compile every template again.
+        bytecode_cache=_bytecode_cache(),
         # Autoescape makes macros return Markup, which `finalize` passes through unescaped;
         # every other printed value is escaped by `finalize`.
         autoescape=True,

@@ -288,8 +288,9 @@ def _result(factor: int, ms: float, share: float, peak: float, record_kb: float,
     result = {"factor": factor, "build_ms_per_page": ms,
               "generation_percent_of_build": {"cold": share, "after_edit": share,
                                               "unchanged": share},
-              "validate": step, "generate": step, "generate_after_edit": step,
-              "generate_unchanged": step, "build": {**step, "generation_seconds": 0.1},
+              "validate": step, "build": {**step, "generation_seconds": 0.1},
+              "build_after_edit": {**step, "generation_seconds": 0.1},
+              "build_unchanged": {**step, "generation_seconds": None},
               "records": 58, "html_pages": 207,
               "home_page": {"own_kb": 65.0, "with_index_kb": 98.0},
               "record_page": {"page": "stages/x/index.html", "own_kb": record_kb,
@@ -337,13 +338,15 @@ def test_the_search_table_puts_material_and_pagefind_side_by_side():
                                 "-", "-", "-", "-", "-"]
 
 
-def test_generation_shares_put_each_cases_generation_into_the_build():
-    # The build took 100 s, 2 of them in its hook (nothing had changed); generation took 30 s
-    # with empty caches and 8 s after an edit.
-    assert generation_shares(100.0, 2.0, 30.0, 8.0) == {
-        "cold": round(100 * 30 / 128, 1), "after_edit": round(100 * 8 / 106, 1),
-        "unchanged": 2.0}
-    assert generation_shares(100.0, None, 30.0, 8.0)["cold"] is None
+def test_generation_shares_are_each_builds_own():
+    # Three builds of 100, 80 and 79 s, whose hooks spent 30, 2 and 0.5 s validating and
+    # generating; a build whose hook said nothing has no share.
+    builds = {"cold": {"seconds": 100.0, "generation_seconds": 30.0},
+              "after_edit": {"seconds": 80.0, "generation_seconds": 2.0},
+              "unchanged": {"seconds": 79.0, "generation_seconds": 0.5}}
+    assert generation_shares(builds) == {"cold": 30.0, "after_edit": 2.5, "unchanged": 0.6}
+    builds["cold"]["generation_seconds"] = None
+    assert generation_shares(builds)["cold"] is None
 
 
 def test_each_generation_case_gets_its_own_verdict():
@@ -355,11 +358,11 @@ def test_each_generation_case_gets_its_own_verdict():
         ("first build, empty caches)", FAIL, "1x: 28.0%")]
 
 
-def test_the_main_table_shows_the_three_generation_cases():
+def test_the_main_table_shows_the_three_builds():
     result = _result(1, 30, 2, 500, 60, 40)
     result["generation_percent_of_build"] = {"cold": 28.0, "after_edit": 6.5, "unchanged": 1.2}
     header, row = table([result]).splitlines()
-    assert "generate s/MB cold/edit/same" in header and "gen % cold/edit/same" in header
-    assert row.split()[:9] == ["1x", "58", "207", "1.0/500", "1.0/500", "1.0/500", "1.0/500",
-                               "1.0/500", "0.1"]
+    assert "build s/MB cold/edit/same" in header and "gen % cold/edit/same" in header
+    assert row.split()[:8] == ["1x", "58", "207", "1.0/500", "1.0/500", "1.0/500", "1.0/500",
+                               "0.1/0.1/-"]
     assert "28.0/6.5/1.2" in row.split()
