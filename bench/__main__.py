@@ -2,7 +2,8 @@
 [--no-pagefind].
 
 For each factor, a work folder with synthetic data at that many times the real records is
-validated, generated and built, each step its own measured process. The table and the verdicts
+validated, then built three times (empty caches, after a one-record edit, nothing changed), each
+step its own measured process. The table and the verdicts
 on the issue's targets are printed, and everything goes to bench/results.json (rewritten after
 each factor, so a long run leaves what it has measured so far).
 """
