@@ -1,8 +1,9 @@
 """Measure one factor: build a work folder with synthetic data, then time validation and three
 full site builds (each its own process): the first, with empty caches; one after a one-record
 edit; one with nothing changed. Each build's hook reports the seconds it spent validating and
-generating, its share of that build. Then size the result, and index the built site with
-Pagefind, the alternative to Material's search, and measure it too."""
+generating, its share of that build. Then size the result, index the built site with Pagefind,
+the alternative to Material's search, and measure it too; last, page generation alone, from
+nothing (no cache, no generated page), in its own process."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 from build_scripts import paths
+from build_scripts.generate import GENERATED_FOLDERS
 from build_scripts.languages import DEFAULT_LANGUAGE
 from build_scripts.models import DATASETS
 
@@ -69,6 +71,13 @@ def generation_shares(builds: dict[str, dict]) -> dict[str, float | None]:
             for case, build in builds.items()}
 
 
+def forget_generation(work: Path) -> None:
+    """Remove the build caches and the generated pages of the work folder."""
+    shutil.rmtree(work / ".cache", ignore_errors=True)
+    for name in GENERATED_FOLDERS:
+        shutil.rmtree(work / "docs" / name, ignore_errors=True)
+
+
 def largest(pages: list[Path]) -> Path:
     return max((page for page in pages if page.exists()), key=lambda page: page.stat().st_size)
 
@@ -119,11 +128,15 @@ def measure_factor(factor: int, work: Path, seed: int = DEFAULT_SEED,
     figures["search_ms"] = keyup_to_results(site)
     if pagefind:
         figures["pagefind"] = pagefind_figures(site, env)
+    # Page generation alone, in its own process, from nothing: no cache, no generated page.
+    forget_generation(work)
+    generation = run_measured([python, "-m", "build_scripts", "generate"], work, env)
     result = {
         "factor": factor,
         "records": sum(counts.values()),
         "records_per_dataset": counts,
         "validate": validation.as_dict(),
+        "generate": generation.as_dict(),
         **{BUILD_CASES[case]: measured for case, measured in builds.items()},
         **figures,
         "build_ms_per_page": round(1000 * builds["cold"]["seconds"] / figures["html_pages"], 2),

@@ -20,6 +20,7 @@ COLUMNS = (
     ("records", 7, lambda r: r["records"]),
     ("pages", 6, lambda r: r["html_pages"]),
     ("validate s/MB", 13, lambda r: _step(r["validate"])),
+    ("generate s/MB", 13, lambda r: _step(r["generate"]) if "generate" in r else "-"),
     ("build s/MB cold/edit/same", 27, lambda r: " ".join(
         _step(r[step]) for step in ("build", "build_after_edit", "build_unchanged"))),
     ("gen s cold/edit/same", 20, lambda r: "/".join(

@@ -35,7 +35,8 @@ Results = dict[int, dict]
 def _peak_mb(result: dict) -> float:
     """The largest memory of the steps: the tree peak where sampled, else the process's."""
     return max(result[step]["peak_tree_mb"] or result[step]["peak_rss_mb"]
-               for step in ("validate", "build", "build_after_edit", "build_unchanged")
+               for step in ("validate", "generate", "build", "build_after_edit",
+                            "build_unchanged")
                if step in result)
 
 

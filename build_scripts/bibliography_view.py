@@ -28,6 +28,4 @@ def bibliography_view(catalog: Catalog, backlinks: Backlinks, lang: str,
             "cited_by": sorted_links(catalog, [pair for name in DATASET_ORDER
                                                for pair in incoming.get(name, [])], lang),
         })
-    return {"dataset": "references", "entries": entries, "count": len(entries),
-            "by_id": {entry.id: markdown_inline(
-                entry.html, catalog.get("references", entry.id).language) for entry in formatted}}
+    return {"dataset": "references", "entries": entries, "count": len(entries)}

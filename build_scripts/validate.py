@@ -13,9 +13,9 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
+from . import record_cache
 from .dates import parse_date
 from .languages import LANGUAGES
-from . import record_cache
 from .load import MAX_FILE_BYTES, LoadedFile, digest_of, read_yaml
 from .models import DATASETS, HASH_HINT, HASH_PATTERN, ID_HINT, ID_PATTERN, Record, walk
 from .problems import DataError, Problem, relative
@@ -126,17 +126,21 @@ def _read_record(dataset: str, path: Path, root: Path, cache: RecordCache
                  ) -> tuple[Record | None, LoadedFile, list[Problem]]:
     """One record file, from the record cache when it passed before exactly as it is now."""
     shown = relative(path, root)
-    raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
-    entry_key = record_cache.key(dataset, shown, digest_of(raw)) if raw is not None else None
-    hit = cache.get(entry_key) if entry_key else None
+    if path.stat().st_size > MAX_FILE_BYTES:
+        loaded, problems = read_yaml(path, root)  # refused for its size, never cached
+        return None, loaded, problems
+    raw = path.read_bytes()
+    digest = digest_of(raw)
+    entry_key = record_cache.key(dataset, shown, digest)
+    hit = cache.get(entry_key)
     if hit is not None:
         return hit.record, LoadedFile(path, shown, hit.value, hit.positions, hit.keys,
-                                      digest_of(raw)), []
+                                      digest), []
     loaded, problems = read_yaml(path, root, raw)
     if problems:
         return None, loaded, problems
     record, problems = check_record(dataset, loaded)
-    if record is not None and entry_key:
+    if record is not None:
         cache.put(entry_key, record_cache.Cached(loaded.value, loaded.positions, loaded.keys,
                                                  record))
     return record, loaded, problems

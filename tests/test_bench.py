@@ -288,7 +288,7 @@ def _result(factor: int, ms: float, share: float, peak: float, record_kb: float,
     result = {"factor": factor, "build_ms_per_page": ms,
               "generation_percent_of_build": {"cold": share, "after_edit": share,
                                               "unchanged": share},
-              "validate": step, "build": {**step, "generation_seconds": 0.1},
+              "validate": step, "generate": step, "build": {**step, "generation_seconds": 0.1},
               "build_after_edit": {**step, "generation_seconds": 0.1},
               "build_unchanged": {**step, "generation_seconds": None},
               "records": 58, "html_pages": 207,
@@ -363,6 +363,6 @@ def test_the_main_table_shows_the_three_builds():
     result["generation_percent_of_build"] = {"cold": 28.0, "after_edit": 6.5, "unchanged": 1.2}
     header, row = table([result]).splitlines()
     assert "build s/MB cold/edit/same" in header and "gen % cold/edit/same" in header
-    assert row.split()[:8] == ["1x", "58", "207", "1.0/500", "1.0/500", "1.0/500", "1.0/500",
-                               "0.1/0.1/-"]
+    assert row.split()[:9] == ["1x", "58", "207", "1.0/500", "1.0/500", "1.0/500", "1.0/500",
+                               "1.0/500", "0.1/0.1/-"]
     assert "28.0/6.5/1.2" in row.split()
