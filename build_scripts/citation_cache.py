@@ -65,6 +65,12 @@ def key(fingerprint: str, kind: str, items: Any) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def is_empty(lang: str) -> bool:
+    """Whether the language has no cached citation (a first build): all will be formatted."""
+    where = folder()
+    return where is None or not (where / f"{lang}.json").is_file()
+
+
 class CitationCache:
     """The entries of one language: key -> list of formatted entries ({id, html, text})."""
 

@@ -23,7 +23,7 @@ import subprocess
 import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -152,6 +152,8 @@ class _Worker:
     process: subprocess.Popen
     # stderr goes to a file: a pipe that nobody reads could fill up and stall the worker.
     stderr: Any
+    # One request at a time: a line out, its answer back.
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def error(self) -> str:
         self.stderr.seek(0)
@@ -178,15 +180,44 @@ def _ask(node: str, lang: str, request: dict[str, Any]) -> list[list[dict[str, s
                                        stdout=subprocess.PIPE, stderr=stderr, text=True,
                                        encoding="utf-8")
             worker = _workers[lang] = _Worker(process, stderr)
-    worker.process.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
-    worker.process.stdin.flush()
-    line = worker.process.stdout.readline()
+    with worker.lock:
+        try:
+            worker.process.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
+            worker.process.stdin.flush()
+            line = worker.process.stdout.readline()
+        except (BrokenPipeError, ValueError):  # the worker ended, or was stopped meanwhile
+            line = ""
     if not line:
-        _workers.pop(lang, None)
+        with _workers_lock:
+            if _workers.get(lang) is worker:
+                _workers.pop(lang)
         message = worker.error()
         worker.stop()
         raise CitationProcessorFailed(message or f"node exited {worker.process.returncode}")
     return json.loads(line)
+
+
+def warm_up(langs: list[str]) -> None:
+    """Start the workers of `langs` and have each prepare its style, in the background: a
+    build with no formatted citations yet asks for this before it validates the data, so that
+    the second core parses the styles meanwhile (Chicago's takes a second). Any failure is
+    left to the real request, which reports it."""
+    try:
+        node, locales = _node(), {csl: str(path) for csl, path in locale_paths().items()}
+        requests = {lang: {"jobs": [{"style": str(style_path(lang)), "locales": locales,
+                                     "lang": CSL_LANGUAGE[lang], "items": [],
+                                     "separately": True}]} for lang in langs}
+    except (CitationProcessorMissing, KeyError):
+        return
+
+    def prepare(lang: str) -> None:
+        try:
+            _ask(node, lang, requests[lang])
+        except (CitationProcessorFailed, OSError):
+            pass
+
+    for lang in langs:
+        threading.Thread(target=prepare, args=(lang,), daemon=True).start()
 
 
 @atexit.register
@@ -195,7 +226,8 @@ def stop_workers() -> None:
     they hold a few hundred MB at 100x the data); the next call starts them again."""
     with _workers_lock:
         for worker in _workers.values():
-            worker.stop()
+            with worker.lock:  # after the request it is answering, if any
+                worker.stop()
         _workers.clear()
 
 

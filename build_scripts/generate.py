@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import os
 import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
 from . import page_inputs, paths
 from .bibliography_view import bibliography_view
-from .citations import Job, format_jobs
+from .citation_cache import is_empty as citation_cache_is_empty
+from .citations import Formatted, Job, format_jobs, warm_up
 from .csl_json import reference_items
 from .data_page import data_page_view
 from .edition import build_date, edition
@@ -135,44 +138,73 @@ def render_pages(catalog: Catalog, jobs: list[PageJob], site_url: str,
     seen = {job.path: page_inputs.Reads() for job in jobs}
     tracked = {job.path: page_inputs.TrackedCatalog(catalog, seen[job.path]) for job in jobs}
     record_jobs = [job for job in jobs if job.record_id is not None]
-    # The citations of every record page to render, in one run of the processor per language.
     items = {job.path: page_item(tracked[job.path], job.dataset, job.record_id, job.lang,
                                  site_url, current, accessed) for job in record_jobs}
-    formatted = format_jobs([Job([items[job.path] for job in record_jobs if job.lang == lang],
-                                 lang, separately=True) for lang in LANGUAGES])
-    by_item = {entry.id + "\0" + lang: entry
-               for lang, entries in zip(LANGUAGES, formatted) for entry in entries}
-    pages: dict[Path, str] = {}
-    for job in jobs:
+    # The citations of the record pages, one run of the processor per language, all three
+    # started at once: the pages that need none are rendered meanwhile, then each language's
+    # record pages as soon as its citations are in (Chicago's take longest).
+    renderer = _Renderer(catalog, seen, tracked, backlinks, bibliographies, site_url)
+    with ThreadPoolExecutor(max_workers=len(LANGUAGES)) as pool:
+        citing = {pool.submit(format_jobs, [Job([items[job.path] for job in record_jobs
+                                                 if job.lang == lang], lang, separately=True)]):
+                  lang for lang in LANGUAGES}
+        pages = renderer.pages([job for job in jobs if job.record_id is None], {})
+        for done in as_completed(citing):
+            lang = citing[done]
+            by_item = {entry.id: entry for entry in done.result()[0]}
+            language_jobs = [job for job in record_jobs if job.lang == lang]
+            pages |= renderer.pages(language_jobs, {
+                job.path: (items[job.path], by_item[items[job.path]["id"]])
+                for job in language_jobs})
+    return pages, {path: reads.items for path, reads in seen.items()}
+
+
+@dataclass
+class _Renderer:
+    """Renders pages, each with the catalog and back-links that note what it reads."""
+
+    catalog: Catalog
+    seen: dict[Path, page_inputs.Reads]
+    tracked: dict[Path, page_inputs.TrackedCatalog]
+    backlinks: Backlinks
+    bibliographies: Bibliographies
+    site_url: str
+
+    def pages(self, jobs: list[PageJob], cites: dict[Path, tuple[dict[str, Any], Formatted]]
+              ) -> dict[Path, str]:
+        """`cites`: each record page's CSL-JSON item and formatted citation."""
+        return {job.path: self.page(job, cites.get(job.path)) for job in jobs}
+
+    def page(self, job: PageJob, cite: tuple[dict[str, Any], Formatted] | None) -> str:
+        catalog, bibliographies, site_url = self.catalog, self.bibliographies, self.site_url
+        current = edition()
         lang, dataset, record_id = job.lang, job.dataset, job.record_id
-        reads, known = seen[job.path], tracked[job.path]
-        links = page_inputs.TrackedBacklinks(backlinks, reads)
+        reads, known = self.seen[job.path], self.tracked[job.path]
+        links = page_inputs.TrackedBacklinks(self.backlinks, reads)
         common = {"lang": lang, "ui": ui_strings(catalog, lang), "generated_mark": GENERATED_MARK}
         if dataset == DATA_PAGE_FOLDER:
-            pages[job.path] = render("data.md.j2", view=data_page_view(known, lang), **common)
-        elif dataset == TIMELINE_FOLDER:
-            pages[job.path] = render("timeline.md.j2", view=timeline_view(known, lang), **common)
-        elif record_id is None and dataset == "references":
+            return render("data.md.j2", view=data_page_view(known, lang), **common)
+        if dataset == TIMELINE_FOLDER:
+            return render("timeline.md.j2", view=timeline_view(known, lang), **common)
+        if record_id is None and dataset == "references":
             reads.note("value", "bibliography", lang)
             view = bibliography_view(known, links, lang, bibliographies.formatted[lang])
-            pages[job.path] = render("bibliography.md.j2", view=view, **common)
-        elif record_id is None:
+            return render("bibliography.md.j2", view=view, **common)
+        if record_id is None:
             view = index_view(known, dataset, lang) | {
                 "chart": chart_view(known, lang) if dataset == "indicators" else None}
-            pages[job.path] = render("index.md.j2", view=view, **common)
-        else:
-            item = items[job.path]
-            view = record_view(known, links, dataset, record_id, lang)
-            view["cite"] = page_citation(known, dataset, record_id, lang, item,
-                                         by_item[item["id"] + "\0" + lang], current, site_url)
-            if dataset == "references":
-                reads.note("value", "bibliography", lang, record_id)
-                work_lang = known.get(dataset, record_id).language
-                view["citation"] = markdown_inline(
-                    bibliographies.by_id[lang][record_id].html, work_lang)
-                view["citation_lang"] = HTML_LANG[work_lang] if work_lang != lang else None
-            pages[job.path] = render(RECORD_TEMPLATES[dataset], view=view, **common)
-    return pages, {path: reads.items for path, reads in seen.items()}
+            return render("index.md.j2", view=view, **common)
+        item, formatted = cite
+        view = record_view(known, links, dataset, record_id, lang)
+        view["cite"] = page_citation(known, dataset, record_id, lang, item, formatted, current,
+                                     site_url)
+        if dataset == "references":
+            reads.note("value", "bibliography", lang, record_id)
+            work_lang = known.get(dataset, record_id).language
+            view["citation"] = markdown_inline(bibliographies.by_id[lang][record_id].html,
+                                               work_lang)
+            view["citation_lang"] = HTML_LANG[work_lang] if work_lang != lang else None
+        return render(RECORD_TEMPLATES[dataset], view=view, **common)
 
 
 def pages_for(catalog: Catalog, site_url: str = DEFAULT_SITE_URL) -> dict[Path, str]:
@@ -212,6 +244,8 @@ def generate_all(data: Path = paths.DATA, docs: Path = paths.DOCS,
     """Validate, then write the pages. A page whose inputs have not changed since the last run
     and whose file is as that run left it is kept; the others are rendered (page_inputs.py)."""
     started = time.perf_counter()
+    # A first build formats every citation: the processor prepares its styles meanwhile.
+    warm_up([lang for lang in LANGUAGES if citation_cache_is_empty(lang)])
     catalog = load_catalog(data, data.parent)
     manifest = page_inputs.Manifest(data, docs, page_inputs.fingerprint(
         data, docs, {"site_url": site_url, "date": build_date()}))

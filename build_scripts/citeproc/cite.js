@@ -101,14 +101,15 @@ function stripEntryDiv(html) {
 function format(request, engines) {
   const byId = itemsById(request.items);
   const ids = [...byId.keys()];
-  if (ids.length === 0) return [];
   // An engine parses its style once (a second for Chicago's 4,000 lines): jobs with the same
-  // style and language share it, each job showing it its own items.
+  // style and language share it, each job showing it its own items. A job without items only
+  // prepares the engine (the build asks for that while it validates the data).
   const key = `${request.style}\n${request.lang}`;
   if (!engines.has(key)) engines.set(key, { items: null, engine: null });
   const shared = engines.get(key);
   shared.items = byId;
   if (!shared.engine) shared.engine = makeEngine(request, (id) => shared.items.get(id));
+  if (ids.length === 0) return [];
   const engine = shared.engine;
   if (!request.separately) return formatBibliography(engine, ids);
   return ids.map((id) => withoutNumber(formatBibliography(engine, [id])[0]));
