@@ -5,8 +5,8 @@ page shares: the pipeline's code and templates, the interface strings, the pins,
 processor, the site address and the build date (the run's *fingerprint*). While a page is
 rendered, the catalog it is given (`TrackedCatalog`) notes each record it reads, each dataset it
 reads whole (an index page, the timeline) and each derived value it uses: the records that point
-at a record (`TrackedBacklinks`), a bibliography entry. The manifest (.cache/pages-*.pickle, one
-per data and docs folder) keeps, for every page, what it read, and for every read its digest
+at a record (`TrackedBacklinks`), a bibliography entry. The manifest (.cache/pages-*.pickle
+beside the docs folder, one per data and docs folder) keeps, for every page, what it read, and for every read its digest
 (a record's: the SHA-256 of its file).
 
 On the next run, under the same fingerprint, a page is kept as it is on disk when none of its
@@ -29,7 +29,8 @@ from typing import Any
 from . import citations
 from .paths import ROOT
 
-CACHE_FOLDER = ROOT / ".cache"
+# Under the folder that holds docs/: the repository, a test's or a benchmark's work folder.
+CACHE_FOLDER = Path(".cache")
 CODE = Path(__file__).resolve().parent
 # Files outside data/ and the pipeline whose content generation reads or whose pins decide
 # what the citation processor prints.
@@ -175,7 +176,7 @@ class Manifest:
         self.docs = docs
         where = _hash(f"{data.resolve()}\0{docs.resolve()}")[:16]
         self.path = (None if os.environ.get("PAGE_MANIFEST") == "off"
-                     else CACHE_FOLDER / f"pages-{where}.pickle")
+                     else docs.parent / CACHE_FOLDER / f"pages-{where}.pickle")
         self.pages: dict[str, tuple[tuple[int, ...], tuple[int, int]]] = {}
         self.names: list[Read] = []
         self.digests: list[str | None] = []

@@ -1,4 +1,5 @@
-"""Validated records kept between runs, content-addressed, in .cache/records/<dataset>.pickle.
+"""Validated records kept between runs, content-addressed, in .cache/records/<dataset>.pickle
+beside the data folder (the repository's .cache/ for data/).
 
 Reading a record file (YAML with the line and column of every value) and checking it against
 its model is most of what validation costs: some 1 ms a record. A file whose bytes, path and
@@ -26,9 +27,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .paths import ROOT
 
-CACHE = ROOT / ".cache" / "records"
+# Under the folder that holds data/: the repository, a test's or a benchmark's work folder.
+FOLDER = Path(".cache") / "records"
 CODE = Path(__file__).resolve().parent
 # The libraries whose behaviour decides what a record file parses and validates to.
 LIBRARIES = ("PyYAML", "pydantic", "pydantic_core")
@@ -62,9 +63,9 @@ def key(dataset: str, shown_path: str, digest: str) -> str:
 class RecordCache:
     """The cached records of one dataset."""
 
-    def __init__(self, dataset: str):
+    def __init__(self, dataset: str, data_dir: Path):
         self.path = None if os.environ.get("RECORD_CACHE") == "off" else (
-            CACHE / f"{dataset}.pickle")
+            data_dir.parent / FOLDER / f"{dataset}.pickle")
         self.entries: dict[str, Cached] = {}
         self.used: set[str] = set()
         self.added = False

@@ -268,7 +268,7 @@ def validate(data_dir: Path, root: Path | None = None) -> tuple[Catalog, list[Pr
         folder = data_dir / dataset
         if not folder.is_dir():
             continue
-        cache = RecordCache(dataset)
+        cache = RecordCache(dataset, data_dir)
         parsed: list[tuple[Path, Record, LoadedFile]] = []
         for path in sorted(folder.iterdir()):
             shown = relative(path, root)

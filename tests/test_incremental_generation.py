@@ -16,10 +16,9 @@ from build_scripts.generate import generate_all
 
 @pytest.fixture
 def manifest_folder(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    monkeypatch.setattr(page_inputs, "CACHE_FOLDER", folder)
+    """The manifest lives beside the docs folder: the test's own."""
     monkeypatch.delenv("PAGE_MANIFEST", raising=False)
-    return folder
+    return tmp_path / page_inputs.CACHE_FOLDER
 
 
 def tree(docs: Path) -> dict[str, str]:
@@ -47,6 +46,7 @@ def test_incremental_pages_equal_a_full_generation(data_copy, tmp_path, manifest
     docs, full = tmp_path / "docs", tmp_path / "full"
     first = generate_all(data_copy, docs)
     assert first.rendered == first.pages == 48
+    assert len(list(manifest_folder.glob("pages-*.pickle"))) == 1
     stage = data_copy / "stages" / "stage-fixture-one.yml"
     exchange = data_copy / "exchanges" / "exchange-fixture-a.yml"
     new_exchange = data_copy / "exchanges" / "exchange-fixture-b.yml"

@@ -18,11 +18,10 @@ BROKEN_STAGE_PROBLEM = (f"data/{STATEMENT}:22:8: stage: no record data/stages/st
 
 
 @pytest.fixture
-def cache_file(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    monkeypatch.setattr(record_cache, "CACHE", folder)
+def cache_file(data_copy, monkeypatch):
+    """The statements' cache file, beside the data folder (the test's own)."""
     monkeypatch.delenv("RECORD_CACHE", raising=False)
-    return folder / "statements.pickle"
+    return data_copy.parent / record_cache.FOLDER / "statements.pickle"
 
 
 def cached_entries(path) -> int:
