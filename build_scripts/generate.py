@@ -16,9 +16,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import page_inputs, paths
+from . import citation_cache, page_inputs, paths
 from .bibliography_view import bibliography_view
-from .citation_cache import is_empty as citation_cache_is_empty
 from .citations import Formatted, Job, format_jobs, warm_up
 from .csl_json import reference_items
 from .data_page import data_page_view
@@ -136,23 +135,24 @@ def render_pages(catalog: Catalog, jobs: list[PageJob], site_url: str,
     """The jobs' pages (path -> Markdown), and what each read (page_inputs.py)."""
     accessed, current = build_date(), edition()
     seen = {job.path: page_inputs.Reads() for job in jobs}
-    tracked = {job.path: page_inputs.TrackedCatalog(catalog, seen[job.path]) for job in jobs}
-    record_jobs = [job for job in jobs if job.record_id is not None]
-    items = {job.path: page_item(tracked[job.path], job.dataset, job.record_id, job.lang,
-                                 site_url, current, accessed) for job in record_jobs}
+    record_jobs = {lang: [job for job in jobs if job.lang == lang and job.record_id is not None]
+                   for lang in LANGUAGES}
+    items = {job.path: page_item(page_inputs.TrackedCatalog(catalog, seen[job.path]),
+                                 job.dataset, job.record_id, job.lang, site_url, current,
+                                 accessed)
+             for language_jobs in record_jobs.values() for job in language_jobs}
     # The citations of the record pages, one run of the processor per language, all three
     # started at once: the pages that need none are rendered meanwhile, then each language's
     # record pages as soon as its citations are in (Chicago's take longest).
-    renderer = _Renderer(catalog, seen, tracked, backlinks, bibliographies, site_url)
+    renderer = _Renderer(catalog, seen, backlinks, bibliographies, site_url)
     with ThreadPoolExecutor(max_workers=len(LANGUAGES)) as pool:
-        citing = {pool.submit(format_jobs, [Job([items[job.path] for job in record_jobs
-                                                 if job.lang == lang], lang, separately=True)]):
-                  lang for lang in LANGUAGES}
+        citing = {pool.submit(format_jobs, [Job([items[job.path] for job in language_jobs],
+                                                lang, separately=True)]): lang
+                  for lang, language_jobs in record_jobs.items()}
         pages = renderer.pages([job for job in jobs if job.record_id is None], {})
         for done in as_completed(citing):
-            lang = citing[done]
+            language_jobs = record_jobs[citing[done]]
             by_item = {entry.id: entry for entry in done.result()[0]}
-            language_jobs = [job for job in record_jobs if job.lang == lang]
             pages |= renderer.pages(language_jobs, {
                 job.path: (items[job.path], by_item[items[job.path]["id"]])
                 for job in language_jobs})
@@ -161,11 +161,10 @@ def render_pages(catalog: Catalog, jobs: list[PageJob], site_url: str,
 
 @dataclass
 class _Renderer:
-    """Renders pages, each with the catalog and back-links that note what it reads."""
+    """Renders pages, each with a catalog and back-links that note what it reads."""
 
     catalog: Catalog
     seen: dict[Path, page_inputs.Reads]
-    tracked: dict[Path, page_inputs.TrackedCatalog]
     backlinks: Backlinks
     bibliographies: Bibliographies
     site_url: str
@@ -176,10 +175,10 @@ class _Renderer:
         return {job.path: self.page(job, cites.get(job.path)) for job in jobs}
 
     def page(self, job: PageJob, cite: tuple[dict[str, Any], Formatted] | None) -> str:
-        catalog, bibliographies, site_url = self.catalog, self.bibliographies, self.site_url
-        current = edition()
+        catalog, bibliographies = self.catalog, self.bibliographies
         lang, dataset, record_id = job.lang, job.dataset, job.record_id
-        reads, known = self.seen[job.path], self.tracked[job.path]
+        reads = self.seen[job.path]
+        known = page_inputs.TrackedCatalog(catalog, reads)
         links = page_inputs.TrackedBacklinks(self.backlinks, reads)
         common = {"lang": lang, "ui": ui_strings(catalog, lang), "generated_mark": GENERATED_MARK}
         if dataset == DATA_PAGE_FOLDER:
@@ -196,8 +195,8 @@ class _Renderer:
             return render("index.md.j2", view=view, **common)
         item, formatted = cite
         view = record_view(known, links, dataset, record_id, lang)
-        view["cite"] = page_citation(known, dataset, record_id, lang, item, formatted, current,
-                                     site_url)
+        view["cite"] = page_citation(known, dataset, record_id, lang, item, formatted,
+                                     edition(), self.site_url)
         if dataset == "references":
             reads.note("value", "bibliography", lang, record_id)
             work_lang = known.get(dataset, record_id).language
@@ -245,7 +244,7 @@ def generate_all(data: Path = paths.DATA, docs: Path = paths.DOCS,
     and whose file is as that run left it is kept; the others are rendered (page_inputs.py)."""
     started = time.perf_counter()
     # A first build formats every citation: the processor prepares its styles meanwhile.
-    warm_up([lang for lang in LANGUAGES if citation_cache_is_empty(lang)])
+    warm_up([lang for lang in LANGUAGES if citation_cache.is_empty(lang)])
     catalog = load_catalog(data, data.parent)
     manifest = page_inputs.Manifest(data, docs, page_inputs.fingerprint(
         data, docs, {"site_url": site_url, "date": build_date()}))

@@ -465,27 +465,24 @@ def _fields(model: type[BaseModel]) -> tuple[tuple[str, FieldInfo], ...]:
     return tuple(model.model_fields.items())
 
 
-def walk(value: Any, loc: tuple = (), info: FieldInfo | None = None, *,
-         texts_whole: bool = False) -> Iterator[tuple[tuple, Any, FieldInfo | None]]:
+def walk(value: Any, loc: tuple = (), info: FieldInfo | None = None
+         ) -> Iterator[tuple[tuple, Any, FieldInfo | None]]:
     """Every value inside a record, with its location (field names by their YAML spelling, list
-    positions) and the field it belongs to (list items belong to their list's field).
-
-    `texts_whole`: yield each Localized text but not the values inside it (its languages,
-    fingerprints): what the rules on references, sections and translations look at, in a
-    fraction of the time."""
+    positions) and the field it belongs to (list items belong to their list's field). A
+    Localized text is one value: the languages and fingerprints inside it are not walked (no
+    rule looks at them one by one, and they are most of a record's values)."""
     yield loc, value, info
+    if isinstance(value, Localized):
+        return
     if isinstance(value, BaseModel):
-        if texts_whole and isinstance(value, Localized):
-            return
         for name, child_info in _fields(type(value)):
-            yield from walk(getattr(value, name), loc + (child_info.alias or name,), child_info,
-                            texts_whole=texts_whole)
+            yield from walk(getattr(value, name), loc + (child_info.alias or name,), child_info)
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from walk(item, loc + (i,), info, texts_whole=texts_whole)
+            yield from walk(item, loc + (i,), info)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from walk(item, loc + (key,), texts_whole=texts_whole)
+            yield from walk(item, loc + (key,))
 
 
 DATASETS: dict[str, type[Record]] = {

@@ -49,7 +49,7 @@ def state(value: Localized, lang: str) -> str:
 
 def localized_in(record: BaseModel) -> Iterator[tuple[tuple, Localized]]:
     """Every Localized text in a record, with its location (as in validation messages)."""
-    for loc, value, _info in walk(record, texts_whole=True):
+    for loc, value, _info in walk(record):
         if isinstance(value, Localized):
             yield loc, value
 

@@ -166,7 +166,7 @@ def _check_ids(parsed: list[tuple[Path, Record, LoadedFile]]) -> list[Problem]:
 
 def references_in(record: Record) -> Iterator[tuple[tuple, str, str]]:
     """Yield (location, dataset, id) for every id in a record that names another record."""
-    for loc, value, info in walk(record, texts_whole=True):
+    for loc, value, info in walk(record):
         extra = info.json_schema_extra if info is not None else None
         target = extra.get("x-refers-to") if isinstance(extra, dict) else None
         if target and isinstance(value, str):
@@ -178,7 +178,7 @@ NUMBERED_SECTION = re.compile(r"^\d+(?:\.\d+)*$")
 
 def sections_in(record: Record) -> Iterator[tuple[tuple, str]]:
     """Yield (location, label) for every `section` field in a record."""
-    for loc, value, _info in walk(record, texts_whole=True):
+    for loc, value, _info in walk(record):
         if loc and loc[-1] == "section" and isinstance(value, str):
             yield loc, value
 
