@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .cache_files import write_atomic
 from .paths import ROOT
 
 DEFAULT_FOLDER = ROOT / ".cache" / "citations"
@@ -104,8 +105,5 @@ class CitationCache:
             return
         kept = ({k: v for k, v in self.entries.items() if k in self.used} if pruned
                 else self.entries)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(kept, ensure_ascii=False, separators=(",", ":")),
-                             encoding="utf-8")
-        temporary.replace(self.path)  # atomic: a concurrent build reads the old or the new
+        write_atomic(self.path, json.dumps(kept, ensure_ascii=False,
+                                           separators=(",", ":")).encode("utf-8"))

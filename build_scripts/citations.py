@@ -100,9 +100,7 @@ def format_jobs(jobs: list[Job]) -> list[list[Formatted]]:
         if job.lang not in STYLES:
             raise ValueError(f"no citation style for the language {job.lang!r}")
     caches = {job.lang: CitationCache(job.lang) for job in jobs}
-    fingerprints = {lang: processor_fingerprint(node, [
-        CITE_JS, NODE_MODULES / "citeproc" / "package.json", style_path(lang),
-        *locale_files.values()]) for lang in caches}
+    fingerprints = {lang: processor_fingerprint(node, processor_files(lang)) for lang in caches}
     # Per job: the cache key of each entry list (an item's when formatted separately, the
     # whole bibliography's otherwise) and what the cache holds for it.
     keys = [[cache_key(fingerprints[job.lang], "separately", item) for item in job.items]
@@ -229,6 +227,13 @@ def stop_workers() -> None:
             with worker.lock:  # after the request it is answering, if any
                 worker.stop()
         _workers.clear()
+
+
+def processor_files(lang: str) -> list[Path]:
+    """Besides Node.js, what decides how `lang`'s citations print: cite.js, citeproc-js, the
+    style and the locales."""
+    return [CITE_JS, NODE_MODULES / "citeproc" / "package.json", style_path(lang),
+            *locale_paths().values()]
 
 
 def style_path(lang: str) -> Path:

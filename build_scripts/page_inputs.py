@@ -6,8 +6,8 @@ processor, the site address and the build date (the run's *fingerprint*). While 
 rendered, the catalog it is given (`TrackedCatalog`) notes each record it reads, each dataset it
 reads whole (an index page, the timeline) and each derived value it uses: the records that point
 at a record (`TrackedBacklinks`), a bibliography entry. The manifest (.cache/pages-*.pickle
-beside the docs folder, one per data and docs folder) keeps, for every page, what it read, and for every read its digest
-(a record's: the SHA-256 of its file).
+beside the docs folder, one per data and docs folder) keeps, for every page, what it read, and
+for every read its digest (a record's: the SHA-256 of its file).
 
 On the next run, under the same fingerprint, a page is kept as it is on disk when none of its
 reads has a new digest and its file is as generation left it (size and modification time);
@@ -20,18 +20,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import shutil
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from . import citations
+from .cache_files import code_digest, read_pickle, write_pickle
 from .paths import ROOT
 
 # Under the folder that holds docs/: the repository, a test's or a benchmark's work folder.
 CACHE_FOLDER = Path(".cache")
-CODE = Path(__file__).resolve().parent
 # Files outside data/ and the pipeline whose content generation reads or whose pins decide
 # what the citation processor prints.
 PINS = ("CITATION.cff", "requirements.txt", "package-lock.json")
@@ -134,9 +133,7 @@ def fingerprint(data: Path, docs: Path, settings: dict[str, str]) -> str:
     ui = data / "ui.yml"
     if ui.is_file():
         digest.update(b"\0ui.yml\0" + ui.read_bytes())
-    for pattern in ("*.py", "*.j2", "*.js"):
-        for path in sorted(CODE.rglob(pattern)):
-            digest.update(f"\0{path.relative_to(CODE)}\0".encode() + path.read_bytes())
+    digest.update(code_digest(("*.py", "*.j2", "*.js")).encode())
     for name in PINS:
         path = ROOT / name
         if path.is_file():
@@ -148,16 +145,14 @@ def fingerprint(data: Path, docs: Path, settings: dict[str, str]) -> str:
 
 
 def _processor_files() -> list[Path]:
-    """Node.js, citeproc-js, the styles and locales; none if something is missing (generation
-    then runs and says what)."""
+    """Node.js and the processor's files; none if something is missing (generation then runs
+    and says what)."""
     node = shutil.which("node")
     try:
-        found = [citations.NODE_MODULES / "citeproc" / "package.json",
-                 *(citations.style_path(lang) for lang in citations.STYLES),
-                 *citations.locale_paths().values()]
+        found = {path for lang in citations.STYLES for path in citations.processor_files(lang)}
     except citations.CitationProcessorMissing:
         return []
-    return [Path(node), *(p for p in found if p.exists())] if node else []
+    return [Path(node), *sorted(p for p in found if p.exists())] if node else []
 
 
 def _file_state(path: Path) -> tuple[int, int] | None:
@@ -181,15 +176,10 @@ class Manifest:
         self.names: list[Read] = []
         self.digests: list[str | None] = []
         self._changed: set[int] | None = None
-        if self.path is not None and self.path.is_file():
-            try:
-                with self.path.open("rb") as stream:
-                    stored = pickle.load(stream)
-                if stored["fingerprint"] == run_fingerprint:
-                    self.pages, self.names = stored["pages"], stored["names"]
-                    self.digests = stored["digests"]
-            except Exception:  # noqa: BLE001 - a damaged manifest only renders everything
-                self.pages, self.names, self.digests = {}, [], []
+        stored = read_pickle(self.path)
+        if isinstance(stored, dict) and stored.get("fingerprint") == run_fingerprint:
+            self.pages, self.names = stored["pages"], stored["names"]
+            self.digests = stored["digests"]
 
     def current(self, page: str, digests: Digests) -> bool:
         """Whether the page on disk is what rendering it now would write."""
@@ -231,13 +221,8 @@ class Manifest:
             state = _file_state(self.docs / page)
             if state is not None:
                 pages[page] = (tuple(number(read) for read in sorted(reads)), state)
-        stored = {"fingerprint": self.fingerprint, "pages": pages, "names": names,
-                  "digests": [digests.of(read) for read in names]}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        with temporary.open("wb") as stream:
-            pickle.dump(stored, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(self.path)
+        write_pickle(self.path, {"fingerprint": self.fingerprint, "pages": pages,
+                                 "names": names, "digests": [digests.of(read) for read in names]})
 
 
 def value_digest(value: Any) -> str:

@@ -20,17 +20,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from .cache_files import code_digest, read_pickle, write_pickle
 
 # Under the folder that holds data/: the repository, a test's or a benchmark's work folder.
 FOLDER = Path(".cache") / "records"
-CODE = Path(__file__).resolve().parent
 # The libraries whose behaviour decides what a record file parses and validates to.
 LIBRARIES = ("PyYAML", "pydantic", "pydantic_core")
 
@@ -45,9 +44,7 @@ class Cached:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    digest = hashlib.sha256()
-    for path in sorted(CODE.glob("*.py")):
-        digest.update(f"\0{path.name}\0".encode() + path.read_bytes())
+    digest = hashlib.sha256(code_digest(("*.py",)).encode())
     for name in LIBRARIES:
         try:
             digest.update(f"\0{name}={metadata.version(name)}".encode())
@@ -69,14 +66,9 @@ class RecordCache:
         self.entries: dict[str, Cached] = {}
         self.used: set[str] = set()
         self.added = False
-        if self.path is not None and self.path.is_file():
-            try:
-                with self.path.open("rb") as stream:
-                    stored = pickle.load(stream)
-                if stored.get("code") == code_fingerprint():
-                    self.entries = stored["entries"]
-            except Exception:  # noqa: BLE001 - a damaged or foreign cache is only a slower run
-                self.entries = {}
+        stored = read_pickle(self.path)
+        if isinstance(stored, dict) and stored.get("code") == code_fingerprint():
+            self.entries = stored["entries"]
 
     def get(self, entry_key: str) -> Cached | None:
         found = self.entries.get(entry_key)
@@ -94,9 +86,4 @@ class RecordCache:
         if self.path is None or (not self.added and len(self.used) == len(self.entries)):
             return
         kept = {k: v for k, v in self.entries.items() if k in self.used}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        with temporary.open("wb") as stream:
-            pickle.dump({"code": code_fingerprint(), "entries": kept}, stream,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(self.path)  # atomic: a concurrent run reads the old or the new
+        write_pickle(self.path, {"code": code_fingerprint(), "entries": kept})

@@ -79,3 +79,11 @@ def test_record_cache_off(data_copy, cache_file, monkeypatch):
     monkeypatch.setenv("RECORD_CACHE", "off")
     assert validate(data_copy, data_copy.parent)[1] == []
     assert not cache_file.exists()
+
+
+def test_a_damaged_cache_file_is_only_a_slower_run(data_copy, cache_file):
+    assert validate(data_copy, data_copy.parent)[1] == []
+    cache_file.write_bytes(b"not a pickle")
+    catalog, problems = validate(data_copy, data_copy.parent)
+    assert problems == [] and "statement-fixture-a" in catalog.records["statements"]
+    assert cached_entries(cache_file) == 1  # written again, whole
