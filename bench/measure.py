@@ -25,6 +25,7 @@ from .search_timing import keyup_to_results
 from .serve import edit_summary, rebuild_seconds
 from .site_size import html_pages, page_weight, search_indexes
 from .synthetic import DEFAULT_SEED
+from .targets import BUILD_STEPS
 from .workspace import make_workspace
 
 # 2025-01-01T00:00:00Z: the access date citations carry, so every run builds the same pages.
@@ -32,8 +33,6 @@ DEFAULT_SOURCE_DATE_EPOCH = "1735689600"
 SITE_FOLDER = "site-bench"
 # What the MkDocs hook prints when it has generated the pages inside the build.
 HOOK_REPORT = re.compile(r"build_scripts: generated \d+ pages .* in ([\d.]+) s")
-# The three builds, as results.json names them.
-BUILD_CASES = {"cold": "build", "after_edit": "build_after_edit", "unchanged": "build_unchanged"}
 # The record whose English summary the `make serve` measurement edits.
 SERVE_DATASET = "statements"
 EDIT_SENTENCE = "One sentence added by the benchmark."
@@ -137,7 +136,7 @@ def measure_factor(factor: int, work: Path, seed: int = DEFAULT_SEED,
         "records_per_dataset": counts,
         "validate": validation.as_dict(),
         "generate": generation.as_dict(),
-        **{BUILD_CASES[case]: measured for case, measured in builds.items()},
+        **{BUILD_STEPS[case]: measured for case, measured in builds.items()},
         **figures,
         "build_ms_per_page": round(1000 * builds["cold"]["seconds"] / figures["html_pages"], 2),
         "generation_percent_of_build": generation_shares(builds),

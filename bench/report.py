@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .search_timing import QUERIES
-from .targets import Verdict
+from .targets import BUILD_STEPS, Verdict
 
 RESULTS_FILE = Path(__file__).resolve().parent / "results.json"
 
@@ -20,16 +20,14 @@ COLUMNS = (
     ("records", 7, lambda r: r["records"]),
     ("pages", 6, lambda r: r["html_pages"]),
     ("validate s/MB", 13, lambda r: _step(r["validate"])),
-    ("generate s/MB", 13, lambda r: _step(r["generate"]) if "generate" in r else "-"),
+    ("generate s/MB", 13, lambda r: _step(r["generate"])),
     ("build s/MB cold/edit/same", 27, lambda r: " ".join(
-        _step(r[step]) for step in ("build", "build_after_edit", "build_unchanged"))),
+        _step(r[step]) for step in BUILD_STEPS.values())),
     ("gen s cold/edit/same", 20, lambda r: "/".join(
-        _seconds(r[step].get("generation_seconds"))
-        for step in ("build", "build_after_edit", "build_unchanged"))),
+        _seconds(r[step].get("generation_seconds")) for step in BUILD_STEPS.values())),
     ("ms/page", 7, lambda r: r["build_ms_per_page"]),
     ("gen % cold/edit/same", 20, lambda r: "/".join(
-        str(r["generation_percent_of_build"][case]) for case in ("cold", "after_edit",
-                                                                 "unchanged"))),
+        str(r["generation_percent_of_build"][case]) for case in BUILD_STEPS)),
     ("index KB gz en/zh/ru", 20, lambda r: _indexes(r["search_index"])),
     ("home KB", 11, lambda r: _weight(r["home_page"])),
     ("record KB", 11, lambda r: _weight(r["record_page"])),

@@ -32,17 +32,17 @@ class Verdict:
 Results = dict[int, dict]
 
 
-def _peak_mb(result: dict) -> float:
-    """The largest memory of the steps: the tree peak where sampled, else the process's."""
-    return max(result[step]["peak_tree_mb"] or result[step]["peak_rss_mb"]
-               for step in ("validate", "generate", "build", "build_after_edit",
-                            "build_unchanged")
-               if step in result)
-
-
+# The three builds of a factor: case -> its key in results.json, in the order measured.
+BUILD_STEPS = {"cold": "build", "after_edit": "build_after_edit", "unchanged": "build_unchanged"}
 # The cases of generation_percent_of_build, as the verdicts name them.
 GENERATION_CASES = {"unchanged": "nothing changed", "after_edit": "one record edited",
                     "cold": "first build, empty caches"}
+
+
+def _peak_mb(result: dict) -> float:
+    """The largest memory of the steps: the tree peak where sampled, else the process's."""
+    return max(result[step]["peak_tree_mb"] or result[step]["peak_rss_mb"]
+               for step in ("validate", "generate", *BUILD_STEPS.values()) if step in result)
 
 
 def generation_share(results: Results) -> list[Verdict]:
