@@ -18,9 +18,12 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-$(VENV)/.site-deps: requirements.txt
+# The pinned libraries, then the pipeline itself (editable: MkDocs finds its plugin through the
+# entry point in pyproject.toml, and an edit to build_scripts/ needs no reinstall).
+$(VENV)/.site-deps: requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 # The citation processor (citeproc-js) at the version package-lock.json pins.

@@ -8,13 +8,15 @@ import sys
 import time
 from pathlib import Path
 
-from . import paths
-from .citations import CitationProcessorFailed, CitationProcessorMissing
-from .problems import DataError
+from .biblio.citations import CitationProcessorFailed, CitationProcessorMissing
+from .core import paths
+from .core.languages import LANGUAGES
+from .core.problems import DataError
+from .data.datasets import DATASETS
 
 
 def _validate(_args: argparse.Namespace) -> int:
-    from .validate import load_catalog
+    from .data.validate import load_catalog
 
     started = time.perf_counter()
     catalog = load_catalog(paths.DATA)
@@ -25,7 +27,7 @@ def _validate(_args: argparse.Namespace) -> int:
 
 
 def _generate(_args: argparse.Namespace) -> int:
-    from .generate import generate_all
+    from .pages.generate import generate_all
 
     report = generate_all()
     print(report)
@@ -33,7 +35,7 @@ def _generate(_args: argparse.Namespace) -> int:
 
 
 def _schemas(args: argparse.Namespace) -> int:
-    from .schemas import write_schemas
+    from .data.schemas import write_schemas
 
     changed = write_schemas(check=args.check)
     if args.check and changed:
@@ -45,15 +47,15 @@ def _schemas(args: argparse.Namespace) -> int:
 
 
 def _status(_args: argparse.Namespace) -> int:
-    from .translation_status import report
-    from .validate import load_catalog
+    from .data.validate import load_catalog
+    from .editor.translation_status import report
 
     print(report(load_catalog(paths.DATA)))
     return 0
 
 
 def _translated(args: argparse.Namespace) -> int:
-    from .translation_stamp import stamp
+    from .editor.translation_stamp import stamp
 
     done = stamp(Path(args.file), args.lang, paths.ROOT, args.field)
     print("\n".join(done) if done else
@@ -63,7 +65,7 @@ def _translated(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .record_template import write_new
+    from .editor.new_record import write_new
 
     path = write_new(paths.DATA, args.dataset, args.id)
     shown = path.relative_to(paths.ROOT)
@@ -84,12 +86,11 @@ def main(argv: list[str] | None = None) -> int:
         "translated", help="mark a file's translations into one language as made from the "
         "present original (after you have checked or updated them)")
     translated.add_argument("file", help="the record file, e.g. data/statements/x.yml")
-    translated.add_argument("--lang", required=True, choices=("en", "zh", "ru"),
+    translated.add_argument("--lang", required=True, choices=LANGUAGES,
                             help="the language of the translations you checked")
     translated.add_argument("--field", help="only this field, e.g. summary or quotes.0")
     new = commands.add_parser("new", help="write a new record from a commented template")
-    new.add_argument("dataset", help="stages, statements, exchanges, indicators, themes, "
-                     "people or references")
+    new.add_argument("dataset", help=", ".join(DATASETS))
     new.add_argument("id", help="the new record's id, e.g. joint-statement-2024")
     args = parser.parse_args(argv)
     handler = {"validate": _validate, "generate": _generate, "schemas": _schemas,

@@ -1,0 +1,128 @@
+"""How to cite each record page: its CSL-JSON item, formatted in the page language's style,
+plus the same item as BibTeX, RIS and CSL-JSON downloads and as metadata for reference
+managers (Highwire `citation_*` tags and schema.org JSON-LD)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import singledispatch
+from typing import Any
+from urllib.parse import quote
+
+from ..core.edition import Edition
+from ..core.languages import HTML_LANG, language, url_prefix
+from ..data.catalog import Catalog
+from ..data.models import Record, Statement
+from . import bibtex, ris
+from .citations import Formatted
+from .csl_json import csl_date
+
+
+@dataclass(frozen=True)
+class PageCitation:
+    html: str        # in the page language's style, from citeproc-js
+    text: str        # the same, plain, for copying
+    downloads: list[tuple[str, str, str]]  # (format, file name, data: URI)
+    meta: list[tuple[str, str]]            # Highwire citation_* tags
+    jsonld: dict[str, Any]                 # schema.org description of the page
+
+
+def permalink(site_url: str, dataset: str, record_id: str, lang: str) -> str:
+    return f"{site_url.rstrip('/')}/{url_prefix(lang)}{dataset}/{record_id}/"
+
+
+def page_item(catalog: Catalog, dataset: str, record_id: str, lang: str, site_url: str,
+              edition: Edition, accessed: str) -> dict[str, Any]:
+    """The record page as a CSL-JSON web page of this publication."""
+    return {
+        "id": f"{dataset}/{record_id}",
+        "type": "webpage",
+        "language": language(lang).csl_locale,
+        # The publication is the page's corporate author: styles then start the entry with
+        # it rather than with "Anonymous" (GB/T's 佚名).
+        "author": [{"literal": catalog.ui["site_name"][lang]}],
+        "title": catalog.get(dataset, record_id).title_in(lang),
+        "version": edition.version,
+        "URL": permalink(site_url, dataset, record_id, lang),
+        "issued": csl_date(edition.released),
+        "accessed": csl_date(accessed),
+    }
+
+
+def _data_uri(media_type: str, text: str) -> str:
+    return f"data:{media_type};charset=utf-8,{quote(text, safe='')}"
+
+
+def _downloads(item: dict[str, Any]) -> list[tuple[str, str, str]]:
+    key = item["id"].replace("/", "-")  # a BibTeX key without a slash: 'stages-limited-contact'
+    name = f"{key}-{item['language'][:2]}"
+    keyed = {**item, "id": key}
+    return [
+        ("BibTeX", f"{name}.bib", _data_uri("application/x-bibtex", bibtex.entry(keyed))),
+        ("RIS", f"{name}.ris", _data_uri("application/x-research-info-systems", ris.record(keyed))),
+        ("CSL-JSON", f"{name}.json", _data_uri(
+            "application/vnd.citationstyles.csl+json",
+            json.dumps([item], ensure_ascii=False, indent=1))),
+    ]
+
+
+def _meta(item: dict[str, Any], edition: Edition, lang: str) -> list[tuple[str, str]]:
+    return [
+        ("citation_title", item["title"]),
+        ("citation_publisher", item["author"][0]["literal"]),
+        ("citation_publication_date", edition.released.replace("-", "/")),
+        ("citation_public_url", item["URL"]),
+        ("citation_language", HTML_LANG[lang]),
+        ("citation_version", edition.version),
+    ]
+
+
+def _jsonld(catalog: Catalog, dataset: str, record_id: str, item: dict[str, Any],
+            edition: Edition, site_url: str, lang: str) -> dict[str, Any]:
+    page: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": item["title"],
+        "url": item["URL"],
+        "inLanguage": HTML_LANG[lang],
+        "datePublished": edition.released,
+        "version": edition.version,
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "isPartOf": {"@type": "WebSite", "name": item["author"][0]["literal"],
+                     "url": f"{site_url.rstrip('/')}/{url_prefix(lang)}"},
+    }
+    document = about(catalog.get(dataset, record_id), lang)
+    if document is not None:
+        page["about"] = document
+    return page
+
+
+@singledispatch
+def about(record: Record, lang: str) -> dict[str, Any] | None:
+    """The schema.org description of the work a record page is about, for the records that
+    describe one."""
+    return None
+
+
+@about.register
+def _(record: Statement, lang: str) -> dict[str, Any] | None:
+    document: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "name": record.title.get(lang),
+        "author": [{"@type": "Organization", "name": party.get(lang)}
+                   for party in record.parties],
+    }
+    if record.date:
+        document["dateCreated"] = record.date
+    return document
+
+
+def page_citation(catalog: Catalog, dataset: str, record_id: str, lang: str,
+                  item: dict[str, Any], formatted: Formatted, edition: Edition,
+                  site_url: str) -> PageCitation:
+    """A record page's citation in `lang`, from its item and the processor's output."""
+    return PageCitation(
+        html=formatted.html, text=formatted.text, downloads=_downloads(item),
+        meta=_meta(item, edition, lang),
+        jsonld=_jsonld(catalog, dataset, record_id, item, edition, site_url, lang))

@@ -1,0 +1,32 @@
+"""The publication's edition: title, version and release date, from CITATION.cff (the one place
+a release changes them), and the file names of its PDF editions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from . import paths
+
+
+@dataclass(frozen=True)
+class Edition:
+    title: str
+    version: str
+    released: str  # YYYY-MM-DD
+
+
+@cache
+def edition() -> Edition:
+    cff = yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    return Edition(cff["title"], str(cff["version"]), str(cff["date-released"]))
+
+
+PDF_FOLDER = "pdf"
+
+
+def pdf_file_name(lang: str) -> str:
+    """The PDF edition of one language, under site/pdf/."""
+    return f"sino-russian-cultural-relations-{lang}.pdf"

@@ -1,0 +1,87 @@
+"""The build's settings, in one place: each has a default, an environment variable that
+overrides it (as the Makefile, CI and the benchmark set them) and, in a site build, an option
+of the MkDocs plugin (mkdocs.yml `plugins: - publication: ...`) that overrides both.
+
+| setting        | environment          | default                     | what it does                    |
+|----------------|----------------------|-----------------------------|---------------------------------|
+| site_url       | SITE_URL             | http://127.0.0.1:8000/      | the address pages are cited at  |
+| pdf_edition    | PDF_EDITION=off      | on                          | print the PDF edition           |
+| record_cache   | RECORD_CACHE=off     | on                          | validated records between runs  |
+| page_manifest  | PAGE_MANIFEST=off    | on                          | render only pages whose reads changed |
+| citation_cache | CITATION_CACHE=off or a folder | on, <cache>/citations | formatted citations between runs |
+| jinja_cache    | JINJA_CACHE=off      | on                          | compiled templates between runs |
+| build date     | SOURCE_DATE_EPOCH    | now                         | every date the build writes     |
+
+Every cache lives in one folder: `.cache/` beside the data folder (the repository's for data/,
+a test's or a benchmark's own otherwise); CITATION_CACHE=<folder> moves the citations alone.
+No other module reads the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+CACHE_FOLDER = ".cache"
+
+
+def _on(environ: Mapping[str, str], name: str) -> bool:
+    return environ.get(name, "on") != "off"
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_url: str = DEFAULT_SITE_URL
+    pdf_edition: bool = True
+    record_cache: bool = True
+    page_manifest: bool = True
+    citation_cache: bool = True
+    citation_cache_folder: Path | None = None  # None: <cache folder>/citations
+    jinja_cache: bool = True
+    source_date_epoch: int | None = None
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        environ = os.environ if environ is None else environ
+        citations = environ.get("CITATION_CACHE", "")
+        epoch = environ.get("SOURCE_DATE_EPOCH")
+        return cls(
+            site_url=environ.get("SITE_URL") or DEFAULT_SITE_URL,
+            pdf_edition=_on(environ, "PDF_EDITION"),
+            record_cache=_on(environ, "RECORD_CACHE"),
+            page_manifest=_on(environ, "PAGE_MANIFEST"),
+            citation_cache=citations != "off",
+            citation_cache_folder=Path(citations) if citations not in ("", "off", "on") else None,
+            jinja_cache=_on(environ, "JINJA_CACHE"),
+            source_date_epoch=int(epoch) if epoch else None,
+        )
+
+    def but(self, **changes) -> Settings:
+        """These settings with some changed (the plugin's options over the environment's)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def build_moment(self) -> datetime:
+        """SOURCE_DATE_EPOCH (the Makefile sets it to the last commit's time, so that two
+        builds of one commit are the same), or now (UTC) when it is not set."""
+        if self.source_date_epoch is not None:
+            return datetime.fromtimestamp(self.source_date_epoch, timezone.utc)
+        return datetime.now(timezone.utc)
+
+    def build_date(self) -> str:
+        """The build's day as YYYY-MM-DD."""
+        return self.build_moment().date().isoformat()
+
+
+def cache_folder(data_dir: Path) -> Path:
+    """The one rule for where caches live: .cache/ beside the data folder."""
+    return data_dir.parent / CACHE_FOLDER
+
+
+def citation_folder(settings: Settings, data_dir: Path) -> Path | None:
+    if not settings.citation_cache:
+        return None
+    return settings.citation_cache_folder or cache_folder(data_dir) / "citations"

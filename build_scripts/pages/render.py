@@ -1,0 +1,111 @@
+"""The Jinja2 environment: one template per page type, rendered once per language.
+
+Every value a template prints is escaped for Markdown and HTML on the way out (see
+`_markdown_safe`), so text from the data is always shown as text: `<script>` in a title
+appears literally and never runs, and `*` or `_` never turn into emphasis.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from ..core import paths
+from ..core.languages import HTML_LANG, script_language
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|~])")
+_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
+_BLOCK_START = re.compile(r"^(\s*)([#>+\-=])", re.MULTILINE)
+
+
+@lru_cache(maxsize=1 << 16)  # the same titles and labels recur on many pages
+def escape_markdown(value: str) -> str:
+    text = html.escape(value, quote=True)
+    text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    text = _LIST_START.sub(r"\1\2\\\3", text)
+    return _BLOCK_START.sub(r"\1\\\2", text)
+
+
+class _InlineHtml(HTMLParser):
+    """Rebuilds trusted inline HTML (a CSL processor's output) with its text escaped for
+    Markdown, so that it can stand inside a Markdown paragraph: <i> stays italics, while a `*`
+    or `_` in a title stays a character."""
+
+    def __init__(self, lang: str | None = None) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.lang = lang
+
+    def handle_starttag(self, tag, attrs):
+        rendered = "".join(f' {k}="{html.escape(v or "", quote=True)}"' for k, v in attrs)
+        self.out.append(f"<{tag}{rendered}>")
+
+    def handle_endtag(self, tag):
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        text = escape_markdown(data)
+        written = script_language(data) if self.lang else None
+        if written and written != self.lang:
+            # A journal title in Cyrillic inside an English reference, say.
+            text = f'<span lang="{HTML_LANG[written]}">{text}</span>'
+        self.out.append(text)
+
+
+def markdown_inline(fragment: str, lang: str | None = None) -> Markup:
+    """`lang`: the language the fragment stands in; its text in another script gets its own
+    lang attribute."""
+    parser = _InlineHtml(lang)
+    parser.feed(fragment)
+    parser.close()
+    return Markup("".join(parser.out))
+
+
+def _markdown_safe(value):
+    if isinstance(value, Markup) or value is None:
+        return "" if value is None else value
+    return Markup(escape_markdown(str(value)))
+
+
+def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    if folder is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+@lru_cache(maxsize=4)
+def environment(compiled: Path | None = None) -> jinja2.Environment:
+    """The templates; `compiled`: the folder that keeps them compiled between runs
+    (<cache>/jinja, keyed by each template's name and source), so that a run that renders a
+    few pages does not compile every template again. None: compiled in memory only."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(paths.TEMPLATES),
+        bytecode_cache=_bytecode_cache(compiled),
+        # Autoescape makes macros return Markup, which `finalize` passes through unescaped;
+        # every other printed value is escaped by `finalize`.
+        autoescape=True,
+        finalize=_markdown_safe,
+        # Markdown uses {#id} for heading anchors: keep Jinja comments out of its way.
+        comment_start_string="{##",
+        comment_end_string="##}",
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["html_lang"] = lambda lang: HTML_LANG[lang]
+    # Inside a raw HTML block Markdown does not run, so its escapes would show: escape for
+    # HTML only.
+    env.filters["html_only"] = lambda value: Markup(html.escape(str(value), quote=True))
+    return env
+
+
+def render(env: jinja2.Environment, template: str, **context) -> str:
+    return env.get_template(template).render(**context)

@@ -1,0 +1,150 @@
+"""Records -> what a page shows, in one language: the pieces every page type uses.
+
+All sorting, grouping, counting and cross-linking happens here and in the other view modules,
+in Python; the templates only format what they are handed. Every view reads through a
+`PageInputs` (inputs.py), which notes what the page read.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import singledispatch
+from typing import Any
+
+from ..core.dates import parse_date
+from ..core.formatting import money
+from ..core.languages import HTML_LANG, script_language
+from ..data.datasets import DATASET_ORDER
+from ..data.models import Indicator, Localized, Record, Stage
+from ..data.record_links import NUMBERED_SECTION, section_ui_key
+from ..data.translations import OUTDATED, state
+from .inputs import PageInputs
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    href: str
+    date: str | None = None
+
+
+def href(dataset: str, record_id: str) -> str:
+    """Relative link to a record page from a generated page (all live one folder below docs/)."""
+    return f"../{dataset}/{record_id}.md"
+
+
+def title_of(inputs: PageInputs, dataset: str, record_id: str, lang: str) -> str:
+    return inputs.get(dataset, record_id).title_in(lang)
+
+
+def date_text(date: str | None, lang: str) -> str | None:
+    """An editor's date in `lang`, or None."""
+    return parse_date(date).format(lang) if date else None
+
+
+def link(inputs: PageInputs, dataset: str, record_id: str, lang: str) -> Link:
+    record = inputs.get(dataset, record_id)
+    return Link(record.title_in(lang), href(dataset, record_id),
+                date_text(record.listed_date, lang))
+
+
+def sorted_links(inputs: PageInputs, pairs: list[tuple[str, str]], lang: str) -> list[Link]:
+    pairs = sorted(set(pairs), key=lambda p: inputs.get(*p).sort_key(p[1]))
+    return [link(inputs, d, i, lang) for d, i in pairs]
+
+
+def links_to(inputs: PageInputs, dataset: str, ids: list[str], lang: str) -> list[Link]:
+    return sorted_links(inputs, [(dataset, record_id) for record_id in ids], lang)
+
+
+def text(value: Localized | None, lang: str) -> dict[str, Any] | None:
+    """A localized text as the template shows it: the words, whether they are the editors'
+    translation, and, while the translation is missing or outdated, that it is."""
+    if value is None:
+        return None
+    shown = lang if value.has(lang) else value.original
+    return {"text": value.get(lang),
+            "editorial": shown == lang and lang in value.editorial,
+            "lang": HTML_LANG[shown] if shown != lang else None,
+            "outdated": state(value, lang) == OUTDATED}
+
+
+def section_label(inputs: PageInputs, section: str, lang: str) -> str:
+    """'2.1' -> 'section 2.1' / '第2.1节' / 'раздел 2.1'; a named section ('proposals') by its
+    interface string `section_proposals`."""
+    if NUMBERED_SECTION.match(section):
+        return inputs.ui["section_numbered"][lang].format(number=section)
+    named = inputs.ui.get(section_ui_key(section))
+    return named[lang] if named else section
+
+
+def note(inputs: PageInputs, label: str, ref: str, section: str, quote: str | None,
+         lang: str) -> dict[str, Any]:
+    """A footnote: the work, its section, and the verbatim quote in the work's own language."""
+    quote_lang = script_language(quote) if quote else lang
+    return {"label": label, "link": link(inputs, "references", ref, lang),
+            "section": section_label(inputs, section, lang), "quote": quote,
+            "quote_lang": HTML_LANG[quote_lang] if quote_lang != lang else None}
+
+
+def sources(inputs: PageInputs, record: Record, lang: str) -> list[dict[str, Any]]:
+    """The record's sources as footnotes."""
+    return [note(inputs, str(number), source.ref, source.section, source.quote, lang)
+            for number, source in enumerate(record.sources, start=1)]
+
+
+def period(inputs: PageInputs, record: Any, lang: str) -> str:
+    """'1917 – 1949', or an open period by the interface string `period_open`."""
+    start = parse_date(record.start).format(lang)
+    if record.end:
+        return f"{start} – {parse_date(record.end).format(lang)}"
+    return inputs.ui["period_open"][lang].format(start=start)
+
+
+def related(inputs: PageInputs, dataset: str, record_id: str, lang: str
+            ) -> dict[str, list[Link]]:
+    """Records of every dataset that point at this one, in the datasets' order."""
+    incoming = inputs.backlinks_to(dataset, record_id)
+    return {name: sorted_links(inputs, incoming[name], lang)
+            for name in DATASET_ORDER if incoming.get(name)}
+
+
+def in_script(value: str | None, lang: str) -> dict[str, Any] | None:
+    """A bibliographic text as the work gives it, with its language when that is not the
+    page's (by its script): a screen reader and the fonts then switch to it."""
+    if not value:
+        return None
+    written = script_language(value)
+    return {"text": value, "lang": HTML_LANG[written] if written != lang else None}
+
+
+@singledispatch
+def index_facts(record: Record, inputs: PageInputs, lang: str) -> dict[str, str | None]:
+    """What an index row shows beside a record's link: a stage's period, a figure's value."""
+    return {"date": None, "value": None}
+
+
+@index_facts.register
+def _(record: Stage, inputs: PageInputs, lang: str) -> dict[str, str | None]:
+    return {"date": period(inputs, record, lang), "value": None}
+
+
+@index_facts.register
+def _(record: Indicator, inputs: PageInputs, lang: str) -> dict[str, str | None]:
+    return {"date": None, "value": money(record.value, record.unit, lang)}
+
+
+def index_view(inputs: PageInputs, dataset: str, lang: str) -> dict[str, Any]:
+    """A dataset's index page: every record, sorted, with its period or value and group."""
+    rows = []
+    for entry in inputs.sorted_entries(dataset):
+        record = entry.record
+        group, _order = record.ordering
+        rows.append({"link": link(inputs, dataset, entry.id, lang),
+                     "group": group or None, **index_facts(record, inputs, lang)})
+    groups: dict[str | None, list] = defaultdict(list)
+    for row in rows:
+        groups[row["group"]].append(row)
+    return {"dataset": dataset, "rows": rows, "groups": list(groups.items()),
+            "count": len(rows), "chart": None}
