@@ -13,7 +13,7 @@ STAGING := .site-staging
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help site test bench serve validate generate schemas status translated new links links-external browser fonts java clean
+.PHONY: help site test check lint bench serve validate generate schemas status translated new links links-external browser fonts java clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -82,7 +82,14 @@ fonts: ## Install Chinese fonts for the PDF edition (Noto CJK), if missing
 java: ## Install a Java runtime for the W3C Nu HTML Checker, if missing
 	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 
-test: $(VENV)/.test-deps browser java site ## Set up and run every check
+lint: $(VENV)/.test-deps ## ruff: lint and format check of the Python code (configured in pyproject.toml)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: lint node_modules/.installed ## The fast loop: lint, then every test that needs no built site and no browser
+	$(PY) -m pytest -m "not site and not browser"
+
+test: lint $(VENV)/.test-deps browser java site ## Set up and run every check
 	$(PY) -m pytest
 
 bench: $(VENV)/.test-deps node_modules/.installed browser ## Benchmark at 1x, 10x and 100x synthetic data (not part of the tests): prints a table, writes bench/results.json

@@ -13,10 +13,10 @@ import shutil
 import sys
 from pathlib import Path
 
-from build_scripts import paths
-from build_scripts.generate import GENERATED_FOLDERS
-from build_scripts.languages import DEFAULT_LANGUAGE
-from build_scripts.models import DATASETS
+from build_scripts.core import paths
+from build_scripts.pages.generate import GENERATED_FOLDERS
+from build_scripts.core.languages import DEFAULT_LANGUAGE
+from build_scripts.data.datasets import DATASETS
 
 from .pagefind import index_site, pagefind_indexes
 from .pagefind_timing import first_and_warm

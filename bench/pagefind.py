@@ -19,8 +19,8 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from build_scripts import paths
-from build_scripts.languages import LANGUAGES
+from build_scripts.core import paths
+from build_scripts.core.languages import LANGUAGES
 
 from .process import CommandFailed, Measurement, run_measured
 from .site_size import GZIP_LEVEL, KB

@@ -17,7 +17,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from build_scripts.load import read_yaml
+from build_scripts.data.load import read_yaml
 
 from .synthetic import write_record
 

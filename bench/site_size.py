@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from build_scripts.languages import DEFAULT_LANGUAGE, LANGUAGES
+from build_scripts.core.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 GZIP_LEVEL = 6
 KB = 1024

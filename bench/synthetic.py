@@ -25,12 +25,14 @@ from typing import Any
 
 import yaml
 
-from build_scripts import paths
-from build_scripts.languages import LANGUAGES
-from build_scripts.load import read_yaml
-from build_scripts.models import DATASETS, Localized, Record
-from build_scripts.translations import fingerprint, localized_in
-from build_scripts.validate import UI_FILE, check_record, references_in
+from build_scripts.core import paths
+from build_scripts.core.languages import LANGUAGES
+from build_scripts.data.load import read_yaml
+from build_scripts.data.datasets import DATASETS
+from build_scripts.data.models import Localized, Record
+from build_scripts.data.translations import fingerprint, localized_in
+from build_scripts.data.record_links import references_in
+from build_scripts.data.validate import UI_FILE, check_record
 
 DEFAULT_SEED = 20240501
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{dataset}.schema.json\n"

@@ -11,8 +11,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from build_scripts import paths
-from build_scripts.generate import GENERATED_FOLDERS
+from build_scripts.core import paths
+from build_scripts.pages.generate import GENERATED_FOLDERS
 
 from .synthetic import DEFAULT_SEED, write_synthetic_data
 

@@ -1,4 +1,14 @@
-"""Shared fixtures: a copy of the tiny fake dataset to break, and the site built once."""
+"""Shared fixtures and helpers: a copy of the tiny fake dataset to break, the real site built
+once in a copy of the project, and the browser.
+
+No test writes into the repository: every test works in its own temporary folder, the site is
+built from a copy of data/, docs/ and the site's configuration, and the build caches live in
+the session's temporary folder (core/settings.py: a cache lives beside its data folder, and
+CITATION_CACHE moves the citations).
+
+Markers: `site` for the tests that need the built site, `browser` for those that drive
+Chromium (both set here from the fixtures a test uses); `make check` runs the rest.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +25,38 @@ FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
 LANGS = ("en", "zh", "ru")
 # The tests build as `make site` does: at a fixed date (a reproducible build).
 BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1764028800", "NO_MKDOCS_2_WARNING": "1"}
+# What a copy of the project needs to build the site (the pipeline comes from the installed
+# package); generated folders of docs/ are left behind.
+SITE_SOURCES = ("data", "docs", "overrides", "mkdocs.yml")
+GENERATED = ("stages", "statements", "exchanges", "indicators", "themes", "people", "references",
+             "data", "timeline")
+
+SITE_FIXTURES = {"built_site", "site_url", "site_project", "site_build"}
+BROWSER_FIXTURES = {"chromium"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & SITE_FIXTURES:
+            item.add_marker(pytest.mark.site)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file by `new`; the file must contain `old`."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def citation_cache_of_the_session(tmp_path_factory):
+    """Formatted citations kept for the session, in its own folder (never the repository's)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CITATION_CACHE", str(tmp_path_factory.mktemp("citations")))
+        yield
 
 
 @pytest.fixture
@@ -26,27 +68,55 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+def project_copy(target: Path) -> Path:
+    """The site's sources (data/, the hand-written docs/, overrides/, mkdocs.yml) in `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SITE_SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            ignore = (shutil.ignore_patterns(*GENERATED) if name == "docs" else None)
+            shutil.copytree(source, target / name, ignore=ignore)
+        else:
+            shutil.copyfile(source, target / name)
+    return target
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session with `mkdocs build --strict`."""
+def site_project(tmp_path_factory) -> Path:
+    """A copy of the project that the session's site is built from (with its generated pages
+    in docs/ once built_site has run)."""
+    return project_copy(tmp_path_factory.mktemp("project"))
+
+
+@pytest.fixture(scope="session")
+def site_build(site_project, tmp_path_factory) -> tuple[Path, str]:
+    """The real site, built once per test session with `mkdocs build --strict`, and what the
+    build printed."""
     out = tmp_path_factory.mktemp("site")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", env=BUILD_ENV,
+        cwd=site_project, capture_output=True, text=True, encoding="utf-8", env=BUILD_ENV,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     out.chmod(0o755)
     for path in out.rglob("*"):
         path.chmod(0o755 if path.is_dir() else 0o644)
-    return out
+    return out, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build) -> Path:
+    return site_build[0]
 
 
 @pytest.fixture(scope="session")
 def catalog():
-    from build_scripts import paths
-    from build_scripts.validate import load_catalog
+    from build_scripts.core import paths
+    from build_scripts.core.settings import Settings
+    from build_scripts.data.validate import load_catalog
 
-    return load_catalog(paths.DATA)
+    # The repository's own data, validated without its record cache (nothing written).
+    return load_catalog(paths.DATA, settings=Settings(record_cache=False))
 
 
 @pytest.fixture(scope="session")

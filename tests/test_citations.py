@@ -11,8 +11,8 @@ import json
 
 import pytest
 
-from build_scripts import citation_cache, citations
-from build_scripts.citations import (
+from build_scripts.biblio import citation_cache, citations
+from build_scripts.biblio.citations import (
     CitationProcessorFailed,
     CitationProcessorMissing,
     bibliography,
@@ -256,13 +256,13 @@ def sent_to_processor(monkeypatch, tmp_path):
     citeproc-js."""
     monkeypatch.setenv("CITATION_CACHE", str(tmp_path / "cache"))
     sent: list[list[str]] = []
-    ask = citations._ask
+    ask = citations.CitationProcessor._ask
 
-    def recording(node, lang, request):
+    def recording(processor, node, lang, request):
         sent.append([item["id"] for job in request["jobs"] for item in job["items"]])
-        return ask(node, lang, request)
+        return ask(processor, node, lang, request)
 
-    monkeypatch.setattr(citations, "_ask", recording)
+    monkeypatch.setattr(citations.CitationProcessor, "_ask", recording)
     return sent
 
 
@@ -293,13 +293,16 @@ def test_the_cache_file_keeps_only_what_the_last_run_used_once_it_outgrows_it(
     monkeypatch.setattr(citation_cache, "KEEP_AT_LEAST", 0)
     standalone_entries(ITEMS, "zh")
     cache_file = tmp_path / "cache" / "zh.json"
-    assert len(json.loads(cache_file.read_text(encoding="utf-8"))) == len(ITEMS)
+    assert len(json.loads(cache_file.read_text(encoding="utf-8"))["entries"]) == len(ITEMS)
     standalone_entries(ITEMS[:2], "zh")
-    assert len(json.loads(cache_file.read_text(encoding="utf-8"))) == 2
+    assert len(json.loads(cache_file.read_text(encoding="utf-8"))["entries"]) == 2
 
 
 def test_citation_cache_off_writes_nothing(monkeypatch, tmp_path):
-    monkeypatch.setattr(citation_cache, "DEFAULT_FOLDER", tmp_path / "cache")
     monkeypatch.setenv("CITATION_CACHE", "off")
+    assert citations.CitationProcessor.from_environment().cache_folder is None
+    written = []
+    monkeypatch.setattr(citation_cache.CitationCache, "save", lambda cache: written.append(
+        cache.path))
     assert standalone_entries(ITEMS[:1], "en")[0].id == "zhao-2019"
-    assert not (tmp_path / "cache").exists()
+    assert written == [None]  # the cache had no file to write

@@ -9,7 +9,7 @@ import shutil
 import pytest
 import yaml
 
-from build_scripts.paths import DATA, ROOT
+from build_scripts.core.paths import DATA, ROOT
 
 GUIDES = {"en": "CONTRIBUTING.md", "zh": "CONTRIBUTING.zh.md", "ru": "CONTRIBUTING.ru.md"}
 EXAMPLE = "statements/joint-statement-2019-06-05.yml"
@@ -76,7 +76,7 @@ def test_worked_example_matches_the_record_it_describes():
 
 def test_worked_example_error_messages_are_the_validators_own(tmp_path):
     """The two messages the guide shows are what the validator prints for those mistakes."""
-    from build_scripts.validate import validate
+    from build_scripts.data.validate import validate
 
     shown = re.findall(r"^data/statements/.*$", guide("en"), flags=re.M)
     assert len(shown) == 2

@@ -13,11 +13,11 @@ import pytest
 import rispy
 import yaml
 
-from build_scripts.csl_json import reference_item
-from build_scripts.edition import edition
-from build_scripts.exports import flatten, record_data
-from build_scripts.paths import ROOT
-from build_scripts.views import DATASET_ORDER
+from build_scripts.biblio.csl_json import reference_item
+from build_scripts.core.edition import edition
+from build_scripts.site.exports import flatten, record_data
+from build_scripts.core.paths import ROOT
+from build_scripts.data.datasets import DATASET_ORDER
 
 from .csl_data_model import CSL_ITEMS_SCHEMA
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from build_scripts.dates import parse_date
-from build_scripts.formatting import money, percent
+from build_scripts.core.dates import parse_date
+from build_scripts.core.formatting import money, percent
 
 
 @pytest.mark.parametrize("text, en, zh, ru", [

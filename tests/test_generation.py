@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from build_scripts.generate import generate_all
+from build_scripts.core.settings import Settings
+from build_scripts.pages.generate import generate_all
 
 
 def test_regeneration_writes_only_what_changed(data_copy, tmp_path):
@@ -65,5 +66,6 @@ def test_unchanged_inputs_skip_rendering_but_never_leave_a_wrong_page(data_copy,
     assert (report.skipped, report.removed, stray.exists()) == (False, 1, False)
 
     # Another site address or build date is another set of pages.
-    assert not generate_all(data_copy, docs, site_url="https://example.org/other/").skipped
+    assert not generate_all(data_copy, docs, Settings.from_environment().but(
+        site_url="https://example.org/other/")).skipped
     assert "https://example.org/other/" in page.read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""A run renders only the pages whose inputs changed (build_scripts/page_inputs.py), and what it
+"""A run renders only the pages whose inputs changed (build_scripts/pages/manifest.py), and what it
 leaves on disk is always exactly what rendering every page would write: after each of a series
 of edits (a linked record's title, a new record that points at others, a bibliography entry, a
 deleted record, an interface string) the incremental pages equal a full generation's."""
@@ -10,15 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import page_inputs
-from build_scripts.generate import generate_all
+from build_scripts.core.settings import CACHE_FOLDER
+from build_scripts.pages.generate import generate_all
+
+from .conftest import edit
 
 
 @pytest.fixture
 def manifest_folder(tmp_path, monkeypatch):
     """The manifest lives beside the docs folder: the test's own."""
     monkeypatch.delenv("PAGE_MANIFEST", raising=False)
-    return tmp_path / page_inputs.CACHE_FOLDER
+    return tmp_path / CACHE_FOLDER
 
 
 def tree(docs: Path) -> dict[str, str]:
@@ -33,12 +35,6 @@ def full_generation(data: Path, docs: Path, monkeypatch) -> dict[str, str]:
         report = generate_all(data, docs)
     assert report.rendered == report.pages
     return tree(docs)
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path.name} no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_incremental_pages_equal_a_full_generation(data_copy, tmp_path, manifest_folder,
@@ -58,13 +54,13 @@ def test_incremental_pages_equal_a_full_generation(data_copy, tmp_path, manifest
             "en: Fixture festival", "en: Second fixture festival"), encoding="utf-8")
 
     edits = [
-        ("a linked record's title", lambda: replace(stage, "en: Fixture stage",
+        ("a linked record's title", lambda: edit(stage, "en: Fixture stage",
                                                     "en: Fixture stage, renamed")),
         ("a new record that points at others", add_exchange),
-        ("a bibliography entry", lambda: replace(reference, "en: A fixture paper",
+        ("a bibliography entry", lambda: edit(reference, "en: A fixture paper",
                                                  "en: A fixture paper, second edition")),
         ("a deleted record", new_exchange.unlink),
-        ("an interface string", lambda: replace(data_copy / "ui.yml", "Sino-Russian",
+        ("an interface string", lambda: edit(data_copy / "ui.yml", "Sino-Russian",
                                                 "Sino–Russian")),
     ]
     for name, change in edits:
@@ -85,8 +81,13 @@ def test_a_one_record_edit_renders_its_pages_and_those_that_show_it(data_copy, t
     text = person.read_text(encoding="utf-8")
     person.write_text(text + "\n# a comment\n", encoding="utf-8")
     report = generate_all(data_copy, docs)
-    # The person's three pages and what shows the person (index, statement, Data page).
-    assert 3 <= report.rendered < report.pages
+    # In each language: the person's page and what shows the person: the people index, the
+    # Data page (it counts the records), the statement the person signed, and the paper the
+    # person's sources cite, with the bibliography (both list the pages that cite the paper).
+    shown = ["data/index", "people/index", "people/person-fixture-a", "references/index",
+             "references/paper-fixture-a", "statements/statement-fixture-a"]
+    assert report.rendered_pages == tuple(sorted(
+        f"{page}{suffix}.md" for page in shown for suffix in ("", ".ru", ".zh")))
     assert report.written == 0  # a comment changes no page
 
 

@@ -16,10 +16,10 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
-from build_scripts.generate import pages_for
-from build_scripts.models import Localized
-from build_scripts.paths import ROOT
-from build_scripts.validate import load_catalog
+from build_scripts.pages.generate import pages_for
+from build_scripts.data.models import Localized
+from build_scripts.core.paths import ROOT
+from build_scripts.data.validate import load_catalog
 
 SCRIPT = "<script>alert(1)</script>"
 MARKDOWN = "*not emphasis* [not a link](javascript:alert(2)) <img src=x onerror=alert(3)>"
@@ -37,7 +37,7 @@ def page_html(data_copy) -> dict[str, str]:
     entry = catalog.records["stages"]["stage-fixture-one"]
     record = entry.record.model_copy(update={"title": hostile(SCRIPT), "summary": hostile(MARKDOWN)})
     catalog.records["stages"]["stage-fixture-one"] = dataclasses.replace(entry, record=record)
-    pages = pages_for(catalog)
+    pages = pages_for(catalog, data=data_copy)
     config = load_config(str(ROOT / "mkdocs.yml"))
     html = {}
     for lang, suffix in (("en", ""), ("zh", ".zh"), ("ru", ".ru")):

@@ -8,11 +8,11 @@ import re
 import pytest
 import yaml
 
-from build_scripts.generate import generate_all
-from build_scripts.models import DATASETS
-from build_scripts.problems import DataError
-from build_scripts.record_template import write_new
-from build_scripts.validate import validate
+from build_scripts.pages.generate import generate_all
+from build_scripts.data.datasets import DATASETS
+from build_scripts.core.problems import DataError
+from build_scripts.editor.new_record import write_new
+from build_scripts.data.validate import validate
 
 
 def uncommented(text: str) -> str:
@@ -30,7 +30,7 @@ def test_template_offers_every_field_and_only_placeholders_need_filling(data_cop
     assert text.splitlines()[:2] == [
         f"# yaml-language-server: $schema=../../schemas/{dataset}.schema.json", "id: new-record"]
 
-    fields = {info.alias or name for name, info in DATASETS[dataset].model_fields.items()}
+    fields = {info.alias or name for name, info in DATASETS[dataset].model.model_fields.items()}
     assert set(yaml.safe_load(uncommented(text))) == fields
 
     problems = validate(data_copy)[1]

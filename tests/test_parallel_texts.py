@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from build_scripts.languages import HTML_LANG, url_prefix
+from build_scripts.core.languages import HTML_LANG, url_prefix
 
 STATEMENT = "joint-statement-2019-06-05"
 

@@ -8,8 +8,9 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from build_scripts.languages import url_prefix
-from build_scripts.pdf_edition import file_name, reading_order
+from build_scripts.core.languages import url_prefix
+from build_scripts.core.edition import pdf_file_name as file_name
+from build_scripts.site.pdf_edition import reading_order
 
 SCRIPT = {"en": r"[A-Za-z]", "zh": r"[\u2e80-\u2fdf\u4e00-\u9fff]", "ru": r"[\u0400-\u04ff]"}
 

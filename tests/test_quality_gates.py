@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from build_scripts.theme_fixes import repair
+from build_scripts.site.theme_fixes import repair
 
 from .conftest import BUILD_ENV, ROOT
 
@@ -107,10 +107,10 @@ def test_theme_repairs():
     assert 'for="__toc"' in repair(html + '<input type="checkbox" id="__toc">')
 
 
-def test_two_builds_of_the_same_sources_are_identical(built_site, tmp_path):
+def test_two_builds_of_the_same_sources_are_identical(built_site, site_project, tmp_path):
     again = tmp_path / "again"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-                             str(again)], cwd=ROOT, capture_output=True, text=True,
+                             str(again)], cwd=site_project, capture_output=True, text=True,
                             encoding="utf-8", env=BUILD_ENV)
     assert result.returncode == 0, result.stderr[-3000:]
     differing = []

@@ -8,8 +8,10 @@ import pickle
 
 import pytest
 
-from build_scripts import record_cache
-from build_scripts.validate import validate
+from build_scripts.data import record_cache
+
+from .conftest import edit
+from build_scripts.data.validate import validate
 
 STATEMENT = "statements/statement-fixture-a.yml"
 BROKEN_STAGE = ("stage: stage-fixture-one", "stage: stage-fixture-onee")
@@ -21,7 +23,7 @@ BROKEN_STAGE_PROBLEM = (f"data/{STATEMENT}:22:8: stage: no record data/stages/st
 def cache_file(data_copy, monkeypatch):
     """The statements' cache file, beside the data folder (the test's own)."""
     monkeypatch.delenv("RECORD_CACHE", raising=False)
-    return data_copy.parent / record_cache.FOLDER / "statements.pickle"
+    return record_cache.cache_file(data_copy, "statements")
 
 
 def cached_entries(path) -> int:
@@ -29,13 +31,8 @@ def cached_entries(path) -> int:
         return len(pickle.load(stream)["entries"])
 
 
-def edit(data, old: str, new: str) -> None:
-    path = data / STATEMENT
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-
-
 def test_cached_records_equal_fresh_ones_and_keep_their_positions(data_copy, cache_file):
-    edit(data_copy, *BROKEN_STAGE)  # passes on its own; the rule across records fails
+    edit(data_copy / STATEMENT, *BROKEN_STAGE)  # passes on its own; the rule across records fails
     fresh, fresh_problems = validate(data_copy, data_copy.parent)
     assert cached_entries(cache_file) == len(fresh.records["statements"])
     cached, cached_problems = validate(data_copy, data_copy.parent)
@@ -51,12 +48,12 @@ def test_cached_records_equal_fresh_ones_and_keep_their_positions(data_copy, cac
 
 def test_an_edited_file_is_checked_again(data_copy, cache_file):
     assert validate(data_copy, data_copy.parent)[1] == []
-    edit(data_copy, "date: ", "date: 2019-13-45 # ")
+    edit(data_copy / STATEMENT, "date: ", "date: 2019-13-45 # ")
     problems = [str(p) for p in validate(data_copy, data_copy.parent)[1]]
     assert len(problems) == 1 and problems[0].startswith(f"data/{STATEMENT}:")
     assert "date" in problems[0]
     # The broken file is not cached: fixed again, it is read again and passes.
-    edit(data_copy, "date: 2019-13-45 # ", "date: ")
+    edit(data_copy / STATEMENT, "date: 2019-13-45 # ", "date: ")
     assert validate(data_copy, data_copy.parent)[1] == []
 
 
@@ -66,7 +63,7 @@ def test_a_cache_from_other_code_is_not_used(data_copy, cache_file):
         stored = pickle.load(stream)
     key = next(iter(stored["entries"]))
     stored["entries"][key] = record_cache.Cached({}, {}, {}, "not a record")
-    stored["code"] = "another pipeline"
+    stored["stamp"] = "another pipeline"
     with cache_file.open("wb") as stream:
         pickle.dump(stored, stream)
     catalog, problems = validate(data_copy, data_copy.parent)

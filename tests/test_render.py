@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from build_scripts.render import escape_markdown
+from build_scripts.pages.render import escape_markdown
 
 
 def to_html(text: str) -> str:

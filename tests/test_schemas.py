@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from build_scripts import paths
-from build_scripts.models import DATASETS
-from build_scripts.schemas import header_line, render_schema, write_schemas
+from build_scripts.core import paths
+from build_scripts.data.datasets import DATASETS
+from build_scripts.data.schemas import header_line, render_schema, write_schemas
 
 
 def test_committed_schemas_match_the_model():

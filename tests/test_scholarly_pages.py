@@ -14,8 +14,8 @@ import jsonschema
 import pytest
 import rispy
 
-from build_scripts.edition import edition
-from build_scripts.languages import url_prefix
+from build_scripts.core.edition import edition
+from build_scripts.core.languages import url_prefix
 
 from .csl_data_model import CSL_ITEMS_SCHEMA
 

@@ -11,6 +11,13 @@ import pytest
 from .conftest import ROOT
 
 OUT = ROOT / "test-artifacts" / "screenshots"
+
+
+def png_size(path) -> tuple[int, int]:
+    """Width and height from a PNG's header (IHDR)."""
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", path
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
 PAGES = {"home": "", "stage": "stages/all-round-development/",
          "statement": "statements/joint-statement-2019-06-05/", "timeline": "timeline/"}
 TITLES = {  # a word of each page's title, per language
@@ -37,7 +44,12 @@ def test_screenshots_of_each_page_type(chromium, site_url, lang, device, viewpor
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport[0] + 1, name
         target = OUT / f"{lang}-{name}-{device}.png"
         page.screenshot(path=str(target), full_page=name != "home")
-        assert target.stat().st_size > 10_000
+        # The picture is of this page at this size, with its heading drawn inside it.
+        width, height = png_size(target)
+        assert width == viewport[0] and height >= viewport[1], (name, width, height)
+        box = page.locator("h1").first.bounding_box() if name != "home" else None
+        assert box is None or (box["width"] > 50 and box["height"] > 10
+                               and 0 <= box["x"] and box["x"] + box["width"] <= width), (name, box)
     page.close()
 
 

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from build_scripts.languages import url_prefix
+from build_scripts.core.languages import url_prefix
 
 LANGS = ("en", "zh", "ru")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import jieba
 
-from build_scripts.search_terms import add_to_jieba, chinese_terms
+from build_scripts.site.search_terms import JiebaWords, chinese_terms
 
 
 def test_terms_come_from_the_data(catalog):
@@ -15,6 +15,6 @@ def test_terms_come_from_the_data(catalog):
 
 
 def test_jieba_keeps_the_terms_whole(catalog):
-    add_to_jieba(chinese_terms(catalog))
+    JiebaWords().update(chinese_terms(catalog))
     words = list(jieba.cut("在一带一路倡议下构建人类命运共同体"))
     assert "一带一路" in words and "人类命运共同体" in words

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from build_scripts.dates import parse_date
-from build_scripts.languages import url_prefix
-from build_scripts.views import title_of
+from build_scripts.core.dates import parse_date
+from build_scripts.core.languages import url_prefix
+from build_scripts.pages.views import title_of
 
 
 def spans(html: str) -> list[str]:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from build_scripts.languages import url_prefix
+from build_scripts.core.languages import url_prefix
 
 EXPECTED = {  # (total, exports, imports) as each language writes them
     "en": ("US$84.071 billion", "+20.8%"),

@@ -5,21 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from build_scripts.generate import generate_all
-from build_scripts.problems import DataError
-from build_scripts.translation_stamp import stamp
-from build_scripts.translation_status import counts, report
-from build_scripts.translations import fingerprint
-from build_scripts.validate import load_catalog, validate
+from .conftest import edit
+from build_scripts.pages.generate import generate_all
+from build_scripts.core.problems import DataError
+from build_scripts.editor.translation_stamp import stamp
+from build_scripts.editor.translation_status import counts, report
+from build_scripts.data.translations import fingerprint
+from build_scripts.data.validate import load_catalog, validate
 
 STAGE = "stages/stage-fixture-one.yml"
-
-
-def edit(data, name, old, new):
-    path = data / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture {name} no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_fingerprint_follows_the_words_not_the_layout():
@@ -37,7 +31,7 @@ def test_fixture_translations_are_all_current(data_copy):
 
 
 def test_changed_original_flags_its_translations_in_the_report_and_on_the_page(data_copy, tmp_path):
-    edit(data_copy, STAGE, "  en: A summary.", "  en: A revised summary.")
+    edit(data_copy / STAGE, "  en: A summary.", "  en: A revised summary.")
     text = report(load_catalog(data_copy))
     assert f"data/{STAGE}:14:7: summary.zh (original: en)" in text
     assert f"data/{STAGE}:15:7: summary.ru (original: en)" in text
@@ -57,8 +51,8 @@ def test_changed_original_flags_its_translations_in_the_report_and_on_the_page(d
 
 
 def test_missing_translation_shows_the_original_marked_in_its_language(data_copy, tmp_path):
-    edit(data_copy, STAGE, "  ru: Краткое содержание.\n", "")
-    edit(data_copy, STAGE, "source_hash: {zh: 489cc652, ru: 489cc652}", "source_hash: {zh: 489cc652}")
+    edit(data_copy / STAGE, "  ru: Краткое содержание.\n", "")
+    edit(data_copy / STAGE, "source_hash: {zh: 489cc652, ru: 489cc652}", "source_hash: {zh: 489cc652}")
     catalog = load_catalog(data_copy)
     assert f"data/{STAGE}:12:1: summary.ru (original: en)" in report(catalog)
     assert counts(catalog)[("stages", "ru")]["missing"] == 1
@@ -74,8 +68,8 @@ def test_missing_translation_shows_the_original_marked_in_its_language(data_copy
 
 
 def test_missing_title_falls_back_with_its_language_on_the_heading(data_copy, tmp_path):
-    edit(data_copy, STAGE, "  zh: 测试阶段\n", "")
-    edit(data_copy, STAGE, "source_hash: {zh: e597e28c, ru: e597e28c}", "source_hash: {ru: e597e28c}")
+    edit(data_copy / STAGE, "  zh: 测试阶段\n", "")
+    edit(data_copy / STAGE, "source_hash: {zh: e597e28c, ru: e597e28c}", "source_hash: {ru: e597e28c}")
     docs = tmp_path / "docs"
     generate_all(data_copy, docs)
     zh = (docs / "stages" / "stage-fixture-one.zh.md").read_text(encoding="utf-8")
@@ -83,7 +77,7 @@ def test_missing_title_falls_back_with_its_language_on_the_heading(data_copy, tm
 
 
 def test_translated_marks_one_language_and_keeps_the_layout(data_copy):
-    edit(data_copy, STAGE, "  en: A summary.", "  en: A revised summary.")
+    edit(data_copy / STAGE, "  en: A summary.", "  en: A revised summary.")
     path = data_copy / STAGE
     before = path.read_text(encoding="utf-8").splitlines()
 
@@ -101,7 +95,7 @@ def test_translated_marks_one_language_and_keeps_the_layout(data_copy):
 
 
 def test_translated_adds_the_hash_where_there_was_none(data_copy):
-    edit(data_copy, STAGE, "  source_hash: {zh: 489cc652, ru: 489cc652}\n", "")
+    edit(data_copy / STAGE, "  source_hash: {zh: 489cc652, ru: 489cc652}\n", "")
     assert "summary.ru (original: en)" in report(load_catalog(data_copy))  # unchecked
     stamp(data_copy / STAGE, "ru", data_copy.parent, field="summary")
     lines = (data_copy / STAGE).read_text(encoding="utf-8").splitlines()
@@ -110,7 +104,7 @@ def test_translated_adds_the_hash_where_there_was_none(data_copy):
 
 
 def test_translated_refuses_a_layout_it_cannot_edit_and_leaves_the_file(data_copy):
-    edit(data_copy, STAGE, "summary:\n  en: A summary.\n  zh: 概要。\n  ru: Краткое содержание.\n"
+    edit(data_copy / STAGE, "summary:\n  en: A summary.\n  zh: 概要。\n  ru: Краткое содержание.\n"
                            "  source_hash: {zh: 489cc652, ru: 489cc652}\n",
          "summary: {en: A new summary., zh: 概要。, ru: Краткое содержание.}\n")
     path = data_copy / STAGE
@@ -131,6 +125,6 @@ def test_translated_refuses_a_layout_it_cannot_edit_and_leaves_the_file(data_cop
      "summary.source_hash.zh: must be the 8-character fingerprint that `make translated` writes"),
 ])
 def test_inconsistent_translation_fields_are_refused(data_copy, old, new, expected):
-    edit(data_copy, STAGE, old, new)
+    edit(data_copy / STAGE, old, new)
     problems = [str(p) for p in validate(data_copy)[1]]
     assert any(expected in p for p in problems), problems

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from build_scripts.validate import validate
+from build_scripts.data.validate import validate
 
-from .conftest import ROOT
+from .conftest import ROOT, edit
 
 STAGE = "stages/stage-fixture-one.yml"
 STATEMENT = "statements/statement-fixture-a.yml"
@@ -20,13 +21,6 @@ REFERENCE = "references/paper-fixture-a.yml"
 def problems_for(data: Path) -> list[str]:
     _catalog, problems = validate(data, data.parent)
     return [str(p) for p in problems]
-
-
-def edit(data: Path, name: str, old: str, new: str) -> None:
-    path = data / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture {name} no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_fixture_is_valid(data_copy):
@@ -39,7 +33,8 @@ def test_fixture_is_valid(data_copy):
         # YAML syntax
         (STAGE, "order: 1", "order: [1", f"data/{STAGE}:4:"),
         # A tab used for indenting
-        (STAGE, "  - en: A trait.", "\t- en: A trait.", "tab"),
+        (STAGE, "  - en: A trait.", "\t- en: A trait.",
+         f"data/{STAGE}:18:1: a tab is used for indenting: indent with spaces only"),
         # A typo in a field name gets a suggestion
         (STAGE, "summary:", "sumary:", f"data/{STAGE}:12:1: sumary: unknown field; did you mean 'summary'?"),
         # Wrong type
@@ -79,7 +74,7 @@ def test_fixture_is_valid(data_copy):
          "html", "alias", "duplicate-key", "closed-list", "unknown-section", "original-title-editorial"],
 )
 def test_bad_input_is_reported_with_place_and_field(data_copy, name, old, new, expected):
-    edit(data_copy, name, old, new)
+    edit(data_copy / name, old, new)
     problems = problems_for(data_copy)
     assert any(expected in p for p in problems), "\n".join(problems)
     assert all(p.startswith("data/") for p in problems)
@@ -121,7 +116,7 @@ def test_file_name_must_be_a_valid_id(data_copy):
 
 
 def test_id_must_match_the_file_name(data_copy):
-    edit(data_copy, STAGE, "id: stage-fixture-one", "id: stage-fixture-uno")
+    edit(data_copy / STAGE, "id: stage-fixture-one", "id: stage-fixture-uno")
     assert problems_for(data_copy) == [
         f"data/{STAGE}:2:5: id: 'stage-fixture-uno' does not match the file name stage-fixture-one.yml: "
         "rename the file, or write id: stage-fixture-one"]
@@ -151,9 +146,9 @@ def test_stray_file_in_dataset_folder(data_copy):
 
 
 def test_every_problem_is_reported_at_once(data_copy):
-    edit(data_copy, STAGE, "summary:", "sumary:")
-    edit(data_copy, STATEMENT, "kind: joint-statement", "kind: nonsense")
-    edit(data_copy, REFERENCE, "URL: https://example.org/fixture", "URL: ftp://example.org")
+    edit(data_copy / STAGE, "summary:", "sumary:")
+    edit(data_copy / STATEMENT, "kind: joint-statement", "kind: nonsense")
+    edit(data_copy / REFERENCE, "URL: https://example.org/fixture", "URL: ftp://example.org")
     problems = problems_for(data_copy)
     files = {p.split(":")[0] for p in problems}
     assert files == {f"data/{STAGE}", f"data/{STATEMENT}", f"data/{REFERENCE}"}, problems
@@ -161,16 +156,17 @@ def test_every_problem_is_reported_at_once(data_copy):
 
 def test_cli_accepts_the_real_data():
     result = subprocess.run([sys.executable, "-m", "build_scripts", "validate"], cwd=ROOT,
-                            capture_output=True, text=True, encoding="utf-8")
+                            capture_output=True, text=True, encoding="utf-8",
+                            env={**os.environ, "RECORD_CACHE": "off"})  # writes nothing
     assert result.returncode == 0, result.stderr
     assert "data/ is valid" in result.stdout
 
 
 def test_cli_on_bad_data_exits_non_zero(data_copy, monkeypatch, capsys):
     from build_scripts import __main__ as cli
-    from build_scripts import paths
+    from build_scripts.core import paths
 
-    edit(data_copy, STAGE, "order: 1", "order: first")
+    edit(data_copy / STAGE, "order: 1", "order: first")
     monkeypatch.setattr(paths, "DATA", data_copy)
     assert cli.main(["validate"]) == 1
     err = capsys.readouterr().err

@@ -29,7 +29,8 @@ from typing import Any
 
 from ..core.keyed_cache import content_key
 from ..core.languages import LANGUAGE_LIST, language
-from ..core.paths import CITE_JS, NODE_MODULES
+from ..core.paths import CITE_JS, DATA, NODE_MODULES
+from ..core.settings import Settings, citation_folder
 from .citation_cache import CitationCache, processor_fingerprint
 
 # Each language's style (core/languages.py), by language code.
@@ -91,6 +92,11 @@ class CitationProcessor:
         self.cache_folder = cache_folder
         self._workers: dict[str, _Worker] = {}
         self._lock = threading.Lock()
+
+    @classmethod
+    def from_environment(cls) -> CitationProcessor:
+        """With the citation cache where the environment's settings put it for data/."""
+        return cls(citation_folder(Settings.from_environment(), DATA))
 
     def __enter__(self) -> CitationProcessor:
         return self
@@ -221,21 +227,19 @@ def _request(locales: dict[str, str], lang: str, jobs: list[Job]) -> dict[str, A
                       "separately": job.separately} for job in jobs]}
 
 
-def bibliography(items: list[dict[str, Any]], lang: str, cache_folder: Path | None = None
-                 ) -> list[Formatted]:
+def bibliography(items: list[dict[str, Any]], lang: str) -> list[Formatted]:
     """The items as one bibliography in `lang`'s style, in the order the style sorts them."""
-    with CitationProcessor(cache_folder) as processor:
+    with CitationProcessor.from_environment() as processor:
         return processor.format_jobs([Job(items, lang)])[0]
 
 
-def standalone_entries(items: list[dict[str, Any]], lang: str,
-                       cache_folder: Path | None = None) -> list[Formatted]:
+def standalone_entries(items: list[dict[str, Any]], lang: str) -> list[Formatted]:
     """Each item formatted as if it were cited alone ("cite this page"), in the order given.
 
     Unlike `bibliography`, no entry depends on its neighbours: no year suffix ("2019a") and,
     in GOST, every entry is number 1.
     """
-    with CitationProcessor(cache_folder) as processor:
+    with CitationProcessor.from_environment() as processor:
         return processor.format_jobs([Job(items, lang, separately=True)])[0]
 
 

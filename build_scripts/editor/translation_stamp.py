@@ -1,51 +1,62 @@
 """`make translated`: record that a file's translations into one language match the present
 original, by writing the original's fingerprint into `source_hash`.
 
-The file is edited with ruamel.yaml's round-trip mode, so the editor's layout, comments and
-quoting stay as they were; `source_hash` is written as a flow map on one line.
+The file is edited line by line, so the editor's layout, comments and quoting stay as they were.
+Not with ruamel.yaml's round-trip mode: measured on data/, ruamel.yaml 0.19 reads an unquoted
+fingerprint such as 47e80196 as a float (YAML 1.2: it prints `.inf` back, and under 1.1 it still
+warns and converts), and it re-indents every sequence of a file to one style, where the record
+files mix `- ` at the key's column with `  - ` below it. A fingerprint edit must change one
+line, so the edit stays ours; the file is read back and validated before it is kept.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
+import yaml
 
 from ..core.languages import LANGUAGES
 from ..core.problems import DataError, Problem
 from ..data.datasets import DATASETS
-from ..data.load import read_yaml
+from ..data.load import LoadedFile, read_yaml
 from ..data.translations import fingerprint, localized_in
 from ..data.validate import check_record
+
 
 KEPT = "; the file is left as it was."
 
 
-def _round_trip() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never fold a long text
-    yaml.indent(mapping=2, sequence=2, offset=0)  # as the record files are written
-    return yaml
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
-def _edited(text: str, edits: list[tuple[tuple, dict[str, str]]]) -> str:
-    """The file's text with `source_hash: {...}` written into the mapping at each location,
-    replacing any that is there (in its place) or after the mapping's last key."""
-    yaml = _round_trip()
-    document = yaml.load(text)
-    for loc, hashes in edits:
-        node = document
-        for part in loc:
-            node = node[part]
-        written = CommentedMap(hashes)
-        written.fa.set_flow_style()
-        node["source_hash"] = written
-    out = io.StringIO()
-    yaml.dump(document, out)
-    return out.getvalue()
+def _scalar(value: str) -> str:
+    """A fingerprint as YAML reads it back as text: '12345678' would otherwise be a number."""
+    return value if isinstance(yaml.safe_load(value), str) else f"'{value}'"
+
+
+def _edit(lines: list[str], loaded: LoadedFile, loc: tuple, hashes: dict[str, str]) -> None:
+    """Write `source_hash: {...}` into the mapping at `loc`, replacing any that is there."""
+    first_line, first_column = loaded.keys[loc + ("en",)]
+    column = first_column - 1
+    written = " " * column + "source_hash: {" + ", ".join(
+        f"{k}: {_scalar(v)}" for k, v in hashes.items()) + "}"
+    if loc + ("source_hash",) in loaded.keys:
+        start = loaded.keys[loc + ("source_hash",)][0] - 1
+        end = start + 1
+        while end < len(lines) and lines[end].strip() and _indent(lines[end]) > column:
+            end += 1  # a block-style mapping under the key
+        lines[start:end] = [written]
+        return
+    last = first_line - 1
+    for i in range(first_line, len(lines)):
+        stripped = lines[i].strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if _indent(lines[i]) < column:
+            break
+        last = i
+    lines.insert(last + 1, written)
 
 
 def stamp(path: Path, lang: str, root: Path, field: str | None = None) -> list[str]:
@@ -84,8 +95,10 @@ def stamp(path: Path, lang: str, root: Path, field: str | None = None) -> list[s
     if edits:
         raw = path.read_bytes().decode("utf-8")
         newline = "\r\n" if "\r\n" in raw else "\n"
-        text = _edited(raw.replace("\r\n", "\n"), edits)
-        path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+        lines = raw.replace("\r\n", "\n").split("\n")
+        for loc, hashes in sorted(edits, key=lambda e: loaded.keys[e[0] + ("en",)], reverse=True):
+            _edit(lines, loaded, loc, hashes)
+        path.write_bytes(newline.join(lines).encode("utf-8"))
         reread, problems = read_yaml(path, root)
         if problems or check_record(dataset, reread)[0] is None:
             path.write_bytes(raw.encode("utf-8"))

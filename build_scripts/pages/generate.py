@@ -79,7 +79,11 @@ class Report:
     written: int
     removed: int
     seconds: float
-    rendered: int = 0  # pages rendered; the others were current on disk (manifest.py)
+    rendered_pages: tuple[str, ...] = ()  # rendered; the others were current on disk
+
+    @property
+    def rendered(self) -> int:
+        return len(self.rendered_pages)
 
     @property
     def skipped(self) -> bool:
@@ -257,7 +261,7 @@ def generate_all(data: Path = paths.DATA, docs: Path = paths.DOCS,
     pages_manifest.save([str(path) for path in kept],
                         {str(path): found for path, found in reads.items()}, run.digest)
     return Report(catalog, len(jobs), written, removed, time.perf_counter() - started,
-                  rendered=len(stale))
+                  tuple(sorted(str(job.path) for job in stale)))
 
 
 def home_timeline(catalog: Catalog, lang: str, env: jinja2.Environment) -> str:

@@ -30,6 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from ..biblio.citations import CitationProcessor, CitationProcessorFailed, CitationProcessorMissing
 from ..core.edition import edition
 from ..core.languages import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
+from ..core.paths import PACKAGE, TEMPLATES
 from ..core.problems import DataError
 from ..core.settings import Settings, citation_folder
 from ..data.catalog import Catalog
@@ -84,6 +85,9 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         if self.serving:
             self.settings = self.settings.but(pdf_edition=False)  # half a minute: no preview
         self.data = (Path(config.config_file_path).parent / options.data_dir).resolve()
+        for watched in (str(self.data), str(PACKAGE)):  # `mkdocs serve` rebuilds on an edit
+            if watched not in config["watch"]:
+                config["watch"].append(watched)
         docs = Path(config["docs_dir"])
         signature = self._inputs_signature(docs)
         if self.signature == signature:
@@ -115,8 +119,6 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
 
     def _inputs_signature(self, docs: Path) -> tuple:
         """What generation depends on: data/, templates and the generated files themselves."""
-        from ..core.paths import TEMPLATES
-
         folders = (self.data, TEMPLATES, *(docs / name for name in GENERATED_FOLDERS))
         return tuple(
             (str(p), p.stat().st_mtime_ns, p.stat().st_size)
@@ -178,6 +180,8 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
             (site / "404.html").write_text(self.default_404[config["site_dir"]],
                                            encoding="utf-8")
         _copy_sitemaps(site)
+        print(f"INFO    -  build_scripts: post-build steps done (run {self.post_builds}): "
+              f"downloads, search indexes{', PDF edition' if self.pdf_written else ''}")
 
 
 def _current_language(config) -> str:
