@@ -19,8 +19,15 @@ from pathlib import Path
 from .measure import measure_factor, remove
 from .pagefind import PAGEFIND
 from .process import CommandFailed
-from .report import (LEGEND, RESULTS_FILE, SEARCH_COLUMNS, SEARCH_LEGEND, table, verdicts_text,
-                     write_json)
+from .report import (
+    LEGEND,
+    RESULTS_FILE,
+    SEARCH_COLUMNS,
+    SEARCH_LEGEND,
+    table,
+    verdicts_text,
+    write_json,
+)
 from .serve import ServeFailed
 from .synthetic import DEFAULT_SEED
 from .targets import evaluate
@@ -34,28 +41,45 @@ def _factors(text: str) -> list[int]:
     try:
         factors = [int(part) for part in text.split(",") if part.strip()]
     except ValueError:
-        raise argparse.ArgumentTypeError(f"factors are whole numbers like 1,10,100; got {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"factors are whole numbers like 1,10,100; got {text!r}"
+        ) from None
     if not factors or min(factors) < 1:
         raise argparse.ArgumentTypeError(f"factors are whole numbers from 1; got {text!r}")
     return factors
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--factors", type=_factors, default=_factors(DEFAULT_FACTORS),
-                        help=f"times the real record count, comma-separated (default {DEFAULT_FACTORS})")
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--factors",
+        type=_factors,
+        default=_factors(DEFAULT_FACTORS),
+        help=f"times the real record count, comma-separated (default {DEFAULT_FACTORS})",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work folders and sites")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the synthetic data")
-    parser.add_argument("--no-serve", action="store_true",
-                        help=f"skip the `make serve` rebuild measurement (at {SERVE_FACTOR}x)")
-    parser.add_argument("--no-pagefind", action="store_true",
-                        help="skip indexing the site with Pagefind and measuring its search")
+    parser.add_argument(
+        "--no-serve",
+        action="store_true",
+        help=f"skip the `make serve` rebuild measurement (at {SERVE_FACTOR}x)",
+    )
+    parser.add_argument(
+        "--no-pagefind",
+        action="store_true",
+        help="skip indexing the site with Pagefind and measuring its search",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS_FILE, help="the JSON results file")
     args = parser.parse_args(argv)
     if not args.no_pagefind and not PAGEFIND.exists():
-        parser.error(f"Pagefind is not installed ({PAGEFIND}): run `npm ci` (make bench does), "
-                     "or pass --no-pagefind")
+        parser.error(
+            f"Pagefind is not installed ({PAGEFIND}): run `npm ci` (make bench does), "
+            "or pass --no-pagefind"
+        )
 
     base = Path(tempfile.mkdtemp(prefix="bench-"))
     results: list[dict] = []
@@ -66,14 +90,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: {factor}x in {work} ...", flush=True)
         started = time.perf_counter()
         try:
-            result = measure_factor(factor, work, args.seed,
-                                    serve=factor == SERVE_FACTOR and not args.no_serve,
-                                    pagefind=not args.no_pagefind)
+            result = measure_factor(
+                factor,
+                work,
+                args.seed,
+                serve=factor == SERVE_FACTOR and not args.no_serve,
+                pagefind=not args.no_pagefind,
+            )
         except (CommandFailed, ServeFailed, OSError) as err:
-            failures.append({"factor": factor, "error": str(err),
-                             "seconds": round(time.perf_counter() - started, 1)})
-            print(f"bench: {factor}x failed after {time.perf_counter() - started:.0f} s: {err}",
-                  file=sys.stderr, flush=True)
+            failures.append(
+                {
+                    "factor": factor,
+                    "error": str(err),
+                    "seconds": round(time.perf_counter() - started, 1),
+                }
+            )
+            print(
+                f"bench: {factor}x failed after {time.perf_counter() - started:.0f} s: {err}",
+                file=sys.stderr,
+                flush=True,
+            )
         else:
             result["total_seconds"] = round(time.perf_counter() - started, 1)
             serve = result.pop("serve", serve)
@@ -83,8 +119,12 @@ def main(argv: list[str] | None = None) -> int:
             if not args.keep:
                 remove(work)
         verdicts = evaluate({r["factor"]: r for r in results}) if results else []
-        write_json(results, verdicts, {"seed": args.seed, "serve_after_one_edit": serve,
-                                       "failures": failures}, args.output)
+        write_json(
+            results,
+            verdicts,
+            {"seed": args.seed, "serve_after_one_edit": serve, "failures": failures},
+            args.output,
+        )
     if not args.keep:
         remove(base)
 
@@ -96,11 +136,16 @@ def main(argv: list[str] | None = None) -> int:
         print(table(results, SEARCH_COLUMNS))
         print(SEARCH_LEGEND)
     if serve:
-        print(f"make serve, one-record edit at {SERVE_FACTOR}x: {serve['page']} showed the edit "
-              f"after {serve['rebuild_seconds']} s (first serve after {serve['first_serve_seconds']} s)")
+        print(
+            f"make serve, one-record edit at {SERVE_FACTOR}x: {serve['page']} showed the edit "
+            f"after {serve['rebuild_seconds']} s "
+            f"(first serve after {serve['first_serve_seconds']} s)"
+        )
     for failure in failures:
-        print(f"{failure['factor']}x FAILED after {failure['seconds']} s: "
-              f"{failure['error'].splitlines()[0]}")
+        print(
+            f"{failure['factor']}x FAILED after {failure['seconds']} s: "
+            f"{failure['error'].splitlines()[0]}"
+        )
     print()
     print(verdicts_text(verdicts))
     print(f"\nwrote {args.output}" + (f"; work folders kept in {base}" if args.keep else ""))

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 from build_scripts.core import paths
-from build_scripts.pages.generate import GENERATED_FOLDERS
 from build_scripts.core.languages import DEFAULT_LANGUAGE
 from build_scripts.data.datasets import DATASETS
+from build_scripts.pages.generate import GENERATED_FOLDERS
 
 from .pagefind import index_site, pagefind_indexes
 from .pagefind_timing import first_and_warm
@@ -40,14 +40,21 @@ EDIT_SENTENCE = "One sentence added by the benchmark."
 
 def build_env() -> dict[str, str]:
     # The benchmark measures the HTML site; the PDF edition is left out (PDF_EDITION=off).
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PDF_EDITION": "off",
-            "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_SOURCE_DATE_EPOCH)}
+    return {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PDF_EDITION": "off",
+        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_SOURCE_DATE_EPOCH),
+    }
 
 
 def real_record_pages(site: Path) -> list[Path]:
     """The English pages of the real records (copy 0 of the synthetic data)."""
-    return [site / dataset / path.stem / "index.html" for dataset in DATASETS
-            for path in sorted((paths.DATA / dataset).glob("*.yml"))]
+    return [
+        site / dataset / path.stem / "index.html"
+        for dataset in DATASETS
+        for path in sorted((paths.DATA / dataset).glob("*.yml"))
+    ]
 
 
 def generation_in_build(output: str) -> float | None:
@@ -65,9 +72,14 @@ def edited_record(work: Path) -> Path:
 def generation_shares(builds: dict[str, dict]) -> dict[str, float | None]:
     """Validation and generation as a share of each full build, in per cent (None where the
     hook did not say)."""
-    return {case: (round(100 * build["generation_seconds"] / build["seconds"], 1)
-                   if build.get("generation_seconds") is not None else None)
-            for case, build in builds.items()}
+    return {
+        case: (
+            round(100 * build["generation_seconds"] / build["seconds"], 1)
+            if build.get("generation_seconds") is not None
+            else None
+        )
+        for case, build in builds.items()
+    }
 
 
 def forget_generation(work: Path) -> None:
@@ -98,13 +110,16 @@ def pagefind_figures(site: Path, env: dict[str, str]) -> dict:
     """Pagefind on the built site: indexing (its own process), each language's index, and
     its search in Chromium."""
     indexing = index_site(site, env)
-    return {"indexing": indexing.as_dict(),
-            "index": {lang: found.as_dict() for lang, found in pagefind_indexes(site).items()},
-            "search": first_and_warm(site)}
+    return {
+        "indexing": indexing.as_dict(),
+        "index": {lang: found.as_dict() for lang, found in pagefind_indexes(site).items()},
+        "search": first_and_warm(site),
+    }
 
 
-def measure_factor(factor: int, work: Path, seed: int = DEFAULT_SEED,
-                   serve: bool = False, pagefind: bool = True) -> dict:
+def measure_factor(
+    factor: int, work: Path, seed: int = DEFAULT_SEED, serve: bool = False, pagefind: bool = True
+) -> dict:
     """Every figure for one factor, measured in the new folder `work`."""
     counts = make_workspace(work, factor, seed)
     env = build_env()

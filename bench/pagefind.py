@@ -38,8 +38,18 @@ GZIP_MAGIC = b"\x1f\x8b"
 
 
 def index_command(site: Path, binary: Path = PAGEFIND) -> list[str]:
-    return [str(binary), "--site", str(site), "--output-subdir", BUNDLE,
-            "--root-selector", CONTENT, "--exclude-selectors", EXCLUDED, "--quiet"]
+    return [
+        str(binary),
+        "--site",
+        str(site),
+        "--output-subdir",
+        BUNDLE,
+        "--root-selector",
+        CONTENT,
+        "--exclude-selectors",
+        EXCLUDED,
+        "--quiet",
+    ]
 
 
 def index_site(site: Path, env: dict[str, str], binary: Path = PAGEFIND) -> Measurement:
@@ -79,10 +89,12 @@ class PagefindIndex:
 def language_files(bundle: Path, lang: str, key: str) -> dict[str, list[Path]]:
     """The files of one language, by kind; `key` names its metadata in pagefind-entry.json
     (e.g. "zh_9d77dea9de" for "zh")."""
-    return {"meta": sorted(bundle.glob(f"pagefind.{key}.pf_meta")),
-            "index": sorted(bundle.glob(f"index/{lang}_*.pf_index")),
-            "fragment": sorted(bundle.glob(f"fragment/{lang}_*.pf_fragment")),
-            "filter": sorted(bundle.glob(f"filter/{lang}_*.pf_filter"))}
+    return {
+        "meta": sorted(bundle.glob(f"pagefind.{key}.pf_meta")),
+        "index": sorted(bundle.glob(f"index/{lang}_*.pf_index")),
+        "fragment": sorted(bundle.glob(f"fragment/{lang}_*.pf_fragment")),
+        "filter": sorted(bundle.glob(f"filter/{lang}_*.pf_filter")),
+    }
 
 
 def size_language(bundle: Path, lang: str, key: str, pages: int) -> PagefindIndex:
@@ -92,8 +104,14 @@ def size_language(bundle: Path, lang: str, key: str, pages: int) -> PagefindInde
         data = file.read_bytes()
         raw += expanded_bytes(data)
         sent += sent_bytes(data)
-    return PagefindIndex(pages, round(raw / KB, 1), round(sent / KB, 1), len(files["index"]),
-                         len(files["fragment"]), len(files["filter"]))
+    return PagefindIndex(
+        pages,
+        round(raw / KB, 1),
+        round(sent / KB, 1),
+        len(files["index"]),
+        len(files["fragment"]),
+        len(files["filter"]),
+    )
 
 
 def pagefind_indexes(site: Path) -> dict[str, PagefindIndex]:
@@ -102,5 +120,7 @@ def pagefind_indexes(site: Path) -> dict[str, PagefindIndex]:
     bundle = site / BUNDLE
     found = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))["languages"]
     order = [lang for lang in LANGUAGES if lang in found] + sorted(set(found) - set(LANGUAGES))
-    return {lang: size_language(bundle, lang, found[lang]["hash"], found[lang]["page_count"])
-            for lang in order}
+    return {
+        lang: size_language(bundle, lang, found[lang]["hash"], found[lang]["page_count"])
+        for lang in order
+    }

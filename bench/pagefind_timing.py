@@ -69,12 +69,14 @@ def transfer(files: list[Path]) -> dict:
     gzip KB, those of the index itself (the rest is Pagefind's JavaScript and WebAssembly, the
     same at every size); how many were index chunks and page fragments."""
     sent = {file: sent_bytes(file.read_bytes()) for file in files}
-    return {"requests": len(files),
-            "gzip_kb": round(sum(sent.values()) / KB, 1),
-            "index_gzip_kb": round(sum(n for f, n in sent.items() if f.suffix in INDEX) / KB, 1),
-            "raw_kb": round(sum(expanded_bytes(file.read_bytes()) for file in files) / KB, 1),
-            "index_chunks": sum(file.suffix == ".pf_index" for file in files),
-            "fragments": sum(file.suffix == ".pf_fragment" for file in files)}
+    return {
+        "requests": len(files),
+        "gzip_kb": round(sum(sent.values()) / KB, 1),
+        "index_gzip_kb": round(sum(n for f, n in sent.items() if f.suffix in INDEX) / KB, 1),
+        "raw_kb": round(sum(expanded_bytes(file.read_bytes()) for file in files) / KB, 1),
+        "index_chunks": sum(file.suffix == ".pf_index" for file in files),
+        "fragments": sum(file.suffix == ".pf_fragment" for file in files),
+    }
 
 
 def index_language(files: list[Path]) -> str | None:
@@ -92,29 +94,38 @@ def first_and_warm(site: Path) -> dict[str, dict]:
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     results: dict[str, dict] = {}
     with serve(site) as site_url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, headless=True,
-                                    args=["--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(
+            executable_path=chromium, headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
         for lang, (root, queries) in QUERIES.items():
             context = browser.new_context()
             context.route(MATERIAL_INDEX, lambda route: route.abort())
             urls: list[str] = []
             # Sent requests (the page's and its worker's): each is sent before its answer can
             # reach the script, so the list is complete when the script returns.
-            context.on("request", lambda request: urls.append(request.url))
+            context.on("request", lambda request, sent=urls: sent.append(request.url))
             page = context.new_page()
             page.goto(site_url + root)
             urls.clear()
             first = page.evaluate(_FIRST, [f"/{BUNDLE}/", queries[0], RESULTS_SHOWN])
             fetched = fetched_files(site, urls)
             warm = [page.evaluate(_WARM, [q, RESULTS_SHOWN]) for q in queries[1:] * 3]
-            found = {queries[0]: first["results"],
-                     **{q: w["results"] for q, w in zip(queries[1:], warm)}}
-            results[lang] = {"first_ms": round(first["ms"], 1),
-                             "warm_ms": round(statistics.median(w["ms"] for w in warm), 1),
-                             "page_lang": first["lang"], "index_lang": index_language(fetched),
-                             "results": found,
-                             "first_query": {"query": queries[0], "results": first["results"],
-                                             **transfer(fetched)}}
+            found = {
+                queries[0]: first["results"],
+                **{q: w["results"] for q, w in zip(queries[1:], warm)},
+            }
+            results[lang] = {
+                "first_ms": round(first["ms"], 1),
+                "warm_ms": round(statistics.median(w["ms"] for w in warm), 1),
+                "page_lang": first["lang"],
+                "index_lang": index_language(fetched),
+                "results": found,
+                "first_query": {
+                    "query": queries[0],
+                    "results": first["results"],
+                    **transfer(fetched),
+                },
+            }
             context.close()
         browser.close()
     return results

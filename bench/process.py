@@ -38,8 +38,11 @@ class Measurement:
     output: str = field(default="", repr=False)  # what the command printed (its last part)
 
     def as_dict(self) -> dict:
-        return {"seconds": self.seconds, "peak_rss_mb": self.peak_rss_mb,
-                "peak_tree_mb": self.peak_tree_mb}
+        return {
+            "seconds": self.seconds,
+            "peak_rss_mb": self.peak_rss_mb,
+            "peak_tree_mb": self.peak_tree_mb,
+        }
 
 
 def _children(pid: int) -> list[int]:
@@ -99,8 +102,9 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str]) -> Measurem
     sampling = Path("/proc/self/statm").exists()
     with tempfile.TemporaryFile() as output:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output,
-                                   stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT
+        )
         sampler = TreeSampler(process.pid) if sampling else None
         if sampler:
             sampler.start()
@@ -112,5 +116,9 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str]) -> Measurem
         tail = output.read().decode("utf-8", "replace")[-OUTPUT_KEPT:]
     if process.returncode != 0:
         raise CommandFailed(f"{' '.join(command)} exited with {process.returncode}:\n{tail}")
-    return Measurement(round(seconds, 3), round(_maxrss_mb(usage.ru_maxrss), 1),
-                       round(peak_tree / MB, 1) if peak_tree is not None else None, tail)
+    return Measurement(
+        round(seconds, 3),
+        round(_maxrss_mb(usage.ru_maxrss), 1),
+        round(peak_tree / MB, 1) if peak_tree is not None else None,
+        tail,
+    )

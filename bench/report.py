@@ -6,7 +6,7 @@ import json
 import os
 import platform
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .search_timing import QUERIES
@@ -21,13 +21,24 @@ COLUMNS = (
     ("pages", 6, lambda r: r["html_pages"]),
     ("validate s/MB", 13, lambda r: _step(r["validate"])),
     ("generate s/MB", 13, lambda r: _step(r["generate"])),
-    ("build s/MB cold/edit/same", 27, lambda r: " ".join(
-        _step(r[step]) for step in BUILD_STEPS.values())),
-    ("gen s cold/edit/same", 20, lambda r: "/".join(
-        _seconds(r[step].get("generation_seconds")) for step in BUILD_STEPS.values())),
+    (
+        "build s/MB cold/edit/same",
+        27,
+        lambda r: " ".join(_step(r[step]) for step in BUILD_STEPS.values()),
+    ),
+    (
+        "gen s cold/edit/same",
+        20,
+        lambda r: "/".join(
+            _seconds(r[step].get("generation_seconds")) for step in BUILD_STEPS.values()
+        ),
+    ),
     ("ms/page", 7, lambda r: r["build_ms_per_page"]),
-    ("gen % cold/edit/same", 20, lambda r: "/".join(
-        str(r["generation_percent_of_build"][case]) for case in BUILD_STEPS)),
+    (
+        "gen % cold/edit/same",
+        20,
+        lambda r: "/".join(str(r["generation_percent_of_build"][case]) for case in BUILD_STEPS),
+    ),
     ("index KB gz en/zh/ru", 20, lambda r: _indexes(r["search_index"])),
     ("home KB", 11, lambda r: _weight(r["home_page"])),
     ("record KB", 11, lambda r: _weight(r["record_page"])),
@@ -72,18 +83,35 @@ def _pagefind(result: dict, part: str) -> dict | None:
 # fragments loaded on demand).
 SEARCH_COLUMNS = (
     ("factor", 6, lambda r: f"{r['factor']}x"),
-    ("lunr MB raw en/zh/ru", 20,
-     lambda r: _per_language(r["search_index"], lambda i: f"{i['raw_kb'] / 1024:.1f}")),
+    (
+        "lunr MB raw en/zh/ru",
+        20,
+        lambda r: _per_language(r["search_index"], lambda i: f"{i['raw_kb'] / 1024:.1f}"),
+    ),
     ("lunr ms en/zh/ru", 26, lambda r: _search(r.get("search_ms"))),
-    ("pagefind s/MB", 13,
-     lambda r: _step(_pagefind(r, "indexing")) if _pagefind(r, "indexing") else "-"),
-    ("pf MB raw en/zh/ru", 18,
-     lambda r: _per_language(_pagefind(r, "index"), lambda i: f"{i['raw_kb'] / 1024:.1f}")),
-    ("pf 1st KB gz en/zh/ru", 21, lambda r: _per_language(
-        _pagefind(r, "search"), lambda t: f"{t['first_query']['gzip_kb']:.0f}")),
+    (
+        "pagefind s/MB",
+        13,
+        lambda r: _step(_pagefind(r, "indexing")) if _pagefind(r, "indexing") else "-",
+    ),
+    (
+        "pf MB raw en/zh/ru",
+        18,
+        lambda r: _per_language(_pagefind(r, "index"), lambda i: f"{i['raw_kb'] / 1024:.1f}"),
+    ),
+    (
+        "pf 1st KB gz en/zh/ru",
+        21,
+        lambda r: _per_language(
+            _pagefind(r, "search"), lambda t: f"{t['first_query']['gzip_kb']:.0f}"
+        ),
+    ),
     ("pf ms en/zh/ru", 26, lambda r: _search(_pagefind(r, "search"))),
-    ("pf hits en/zh/ru", 16, lambda r: _per_language(
-        _pagefind(r, "search"), lambda t: str(t["first_query"]["results"]))),
+    (
+        "pf hits en/zh/ru",
+        16,
+        lambda r: _per_language(_pagefind(r, "search"), lambda t: str(t["first_query"]["results"])),
+    ),
 )
 
 
@@ -94,25 +122,28 @@ def table(results: list[dict], columns: tuple = COLUMNS) -> str:
     return "\n".join(lines)
 
 
-LEGEND = ("s/MB: wall seconds / peak resident memory of the process tree (MB). validate: "
-          "validation alone, empty record cache. build: a full `mkdocs build` (HTML site, "
-          "without the PDF edition): cold = the first, every cache empty; edit = after one "
-          "record's edit; same = nothing changed. gen s: of a build's seconds, those its hook "
-          "spent validating and generating; gen %: their share of that build. ms/page: the "
-          "cold build's seconds per HTML page. "
-          "index: each language's search index, gzip (\"shared\": one index for all). "
-          "home, record: gzip KB of the page with its CSS and JS / plus the search index. "
-          "search ms: key-up to first result in Chromium, first query (index download and "
-          "build included) / a query on the warm index.")
+LEGEND = (
+    "s/MB: wall seconds / peak resident memory of the process tree (MB). validate: "
+    "validation alone, empty record cache. build: a full `mkdocs build` (HTML site, "
+    "without the PDF edition): cold = the first, every cache empty; edit = after one "
+    "record's edit; same = nothing changed. gen s: of a build's seconds, those its hook "
+    "spent validating and generating; gen %: their share of that build. ms/page: the "
+    "cold build's seconds per HTML page. "
+    'index: each language\'s search index, gzip ("shared": one index for all). '
+    "home, record: gzip KB of the page with its CSS and JS / plus the search index. "
+    "search ms: key-up to first result in Chromium, first query (index download and "
+    "build included) / a query on the warm index."
+)
 
-SEARCH_LEGEND = ("lunr: Material's search index, raw MB per language, and key-up to first result "
-                 "(first/warm ms). pf: Pagefind. s/MB: indexing the built site. MB raw: the "
-                 "language's index decompressed (stored gzip by Pagefind). 1st KB gz: all a "
-                 "first query fetches (Pagefind's JavaScript and WebAssembly, index metadata, "
-                 "the word chunks, the first 5 results' fragments), gzip. ms: import to the "
-                 "first 5 results' data (first) / a query once loaded (warm). hits: results of "
-                 "the first query (" + ", ".join(queries[0] for _root, queries in QUERIES.values())
-                 + ").")
+SEARCH_LEGEND = (
+    "lunr: Material's search index, raw MB per language, and key-up to first result "
+    "(first/warm ms). pf: Pagefind. s/MB: indexing the built site. MB raw: the "
+    "language's index decompressed (stored gzip by Pagefind). 1st KB gz: all a "
+    "first query fetches (Pagefind's JavaScript and WebAssembly, index metadata, "
+    "the word chunks, the first 5 results' fragments), gzip. ms: import to the "
+    "first 5 results' data (first) / a query once loaded (warm). hits: results of "
+    "the first query (" + ", ".join(queries[0] for _root, queries in QUERIES.values()) + ")."
+)
 
 
 def verdicts_text(verdicts: list[Verdict]) -> str:
@@ -120,14 +151,22 @@ def verdicts_text(verdicts: list[Verdict]) -> str:
 
 
 def machine() -> dict:
-    return {"cpu_count": os.cpu_count(), "platform": platform.platform(),
-            "python": sys.version.split()[0],
-            "date": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    return {
+        "cpu_count": os.cpu_count(),
+        "platform": platform.platform(),
+        "python": sys.version.split()[0],
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
 
 
-def write_json(results: list[dict], verdicts: list[Verdict], extra: dict,
-               path: Path = RESULTS_FILE) -> Path:
-    document = {"machine": machine(), **extra, "factors": results,
-                "targets": [verdict.as_dict() for verdict in verdicts]}
+def write_json(
+    results: list[dict], verdicts: list[Verdict], extra: dict, path: Path = RESULTS_FILE
+) -> Path:
+    document = {
+        "machine": machine(),
+        **extra,
+        "factors": results,
+        "targets": [verdict.as_dict() for verdict in verdicts],
+    }
     path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path

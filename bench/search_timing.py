@@ -12,11 +12,12 @@ from pathlib import Path
 
 from tests.site_server import serve
 
-
 # A query per language that finds records at every size of the synthetic data.
-QUERIES = {"en": ("", ["festival", "cooperation", "Amur"]),
-           "zh": ("zh/", ["冰球", "孔子学院", "一带一路"]),
-           "ru": ("ru/", ["хоккея", "сотрудничества", "Амур"])}
+QUERIES = {
+    "en": ("", ["festival", "cooperation", "Amur"]),
+    "zh": ("zh/", ["冰球", "孔子学院", "一带一路"]),
+    "ru": ("ru/", ["хоккея", "сотрудничества", "Амур"]),
+}
 
 _MEASURE = """async (query) => {
   const box = document.querySelector("input.md-search__input");
@@ -43,16 +44,19 @@ def keyup_to_results(site: Path) -> dict[str, dict[str, float]]:
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     results: dict[str, dict[str, float]] = {}
     with serve(site) as site_url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, headless=True,
-                                    args=["--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(
+            executable_path=chromium, headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
         for lang, (root, queries) in QUERIES.items():
             page = browser.new_page()
             page.goto(site_url + root)
             page.click("input.md-search__input")
             first = page.evaluate(_MEASURE, queries[0])
             warm = [page.evaluate(_MEASURE, q) for q in queries[1:] * 3]
-            results[lang] = {"first_ms": round(first, 1),
-                             "warm_ms": round(statistics.median(warm), 1)}
+            results[lang] = {
+                "first_ms": round(first, 1),
+                "warm_ms": round(statistics.median(warm), 1),
+            }
             page.close()
         browser.close()
     return results

@@ -75,7 +75,12 @@ def rebuild_seconds(work: Path, dataset: str, record_id: str, env: dict[str, str
     with tempfile.TemporaryFile() as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
-            cwd=work, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+            cwd=work,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         try:
             started = time.perf_counter()
             _wait_for(base, "</html>", START_TIMEOUT, server)
@@ -94,5 +99,8 @@ def rebuild_seconds(work: Path, dataset: str, record_id: str, env: dict[str, str
                 except subprocess.TimeoutExpired:
                     os.killpg(server.pid, signal.SIGKILL)
                     server.wait()
-    return {"page": f"{dataset}/{record_id}/", "first_serve_seconds": round(first_serve, 2),
-            "rebuild_seconds": round(seconds, 2)}
+    return {
+        "page": f"{dataset}/{record_id}/",
+        "first_serve_seconds": round(first_serve, 2),
+        "rebuild_seconds": round(seconds, 2),
+    }

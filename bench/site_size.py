@@ -46,9 +46,12 @@ def search_indexes(site: Path) -> dict[str, SearchIndex]:
         own = language_root(site, lang) / SEARCH_INDEX
         path = own if own.exists() else site / SEARCH_INDEX
         shared = lang != DEFAULT_LANGUAGE and not own.exists()
-        found[lang] = SearchIndex(path.relative_to(site).as_posix(),
-                                  round(path.stat().st_size / KB, 1),
-                                  round(gzip_size(path) / KB, 1), shared)
+        found[lang] = SearchIndex(
+            path.relative_to(site).as_posix(),
+            round(path.stat().st_size / KB, 1),
+            round(gzip_size(path) / KB, 1),
+            shared,
+        )
     return found
 
 
@@ -104,5 +107,10 @@ def page_weight(site: Path, page: Path, index: SearchIndex) -> PageWeight:
     assets = assets_of(site, page)
     html = gzip_size(page)
     own = html + sum(gzip_size(file) for file in assets)
-    return PageWeight(page.relative_to(site).as_posix(), round(html / KB, 1), round(own / KB, 1),
-                      round(own / KB + index.gzip_kb, 1), len(assets))
+    return PageWeight(
+        page.relative_to(site).as_posix(),
+        round(html / KB, 1),
+        round(own / KB, 1),
+        round(own / KB + index.gzip_kb, 1),
+        len(assets),
+    )

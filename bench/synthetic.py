@@ -27,11 +27,11 @@ import yaml
 
 from build_scripts.core import paths
 from build_scripts.core.languages import LANGUAGES
-from build_scripts.data.load import read_yaml
 from build_scripts.data.datasets import DATASETS
+from build_scripts.data.load import read_yaml
 from build_scripts.data.models import Localized, Record
-from build_scripts.data.translations import fingerprint, localized_in
 from build_scripts.data.record_links import references_in
+from build_scripts.data.translations import fingerprint, localized_in
 from build_scripts.data.validate import UI_FILE, check_record
 
 DEFAULT_SEED = 20240501
@@ -86,17 +86,21 @@ def _rotated(text: str, lang: str, rng: random.Random) -> str:
     return JOIN[lang].join(sentences[turn:] + sentences[:turn])
 
 
-def _vary_text(raw: dict, value: Localized, is_title: bool, copy: int,
-               rng: random.Random) -> None:
+def _vary_text(raw: dict, value: Localized, is_title: bool, copy: int, rng: random.Random) -> None:
     """Vary each language of one text in place, then re-fingerprint current translations."""
     original = value.original
-    was_current = {lang: recorded == fingerprint(value.get(original))
-                   for lang, recorded in value.source_hash.items()}
+    was_current = {
+        lang: recorded == fingerprint(value.get(original))
+        for lang, recorded in value.source_hash.items()
+    }
     for lang in LANGUAGES:
         if raw.get(lang) is None:
             continue
-        raw[lang] = (raw[lang] + TITLE_MARK[lang].format(n=copy) if is_title
-                     else _rotated(raw[lang], lang, rng))
+        raw[lang] = (
+            raw[lang] + TITLE_MARK[lang].format(n=copy)
+            if is_title
+            else _rotated(raw[lang], lang, rng)
+        )
     for lang, current in was_current.items():
         if current:
             raw["source_hash"][lang] = fingerprint(raw[original])
@@ -104,12 +108,14 @@ def _vary_text(raw: dict, value: Localized, is_title: bool, copy: int,
 
 def strides(records: dict[str, list[tuple[Path, dict, Record]]]) -> dict[str, int]:
     """How far each copy shifts `order`: the largest real order of the dataset."""
-    return {dataset: max(record.order for _p, _v, record in records[dataset])
-            for dataset in ORDERED if records.get(dataset)}
+    return {
+        dataset: max(record.order for _p, _v, record in records[dataset])
+        for dataset in ORDERED
+        if records.get(dataset)
+    }
 
 
-def clone(value: dict, record: Record, copy: int, stride: int | None,
-          rng: random.Random) -> dict:
+def clone(value: dict, record: Record, copy: int, stride: int | None, rng: random.Random) -> dict:
     """Copy `copy` of a real record: new id, references into the same copy, varied texts."""
     raw = copying.deepcopy(value)
     raw["id"] = clone_id(record.id, copy)
@@ -124,8 +130,9 @@ def clone(value: dict, record: Record, copy: int, stride: int | None,
 
 def record_text(dataset: str, value: dict) -> str:
     """A record file's content: the schema line, then the fields in their order."""
-    body = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10**9,
-                          default_flow_style=False)
+    body = yaml.safe_dump(
+        value, allow_unicode=True, sort_keys=False, width=10**9, default_flow_style=False
+    )
     return SCHEMA_LINE.format(dataset=dataset) + body
 
 
@@ -135,8 +142,9 @@ def write_record(folder: Path, dataset: str, value: dict) -> Path:
     return path
 
 
-def write_synthetic_data(target: Path, factor: int, seed: int = DEFAULT_SEED,
-                         source: Path = paths.DATA) -> dict[str, int]:
+def write_synthetic_data(
+    target: Path, factor: int, seed: int = DEFAULT_SEED, source: Path = paths.DATA
+) -> dict[str, int]:
     """Write a complete data/ tree at `target` (which must not exist yet) with `factor` x the
     records of `source`; return the number of records per dataset."""
     if factor < 1:

@@ -35,25 +35,33 @@ Results = dict[int, dict]
 # The three builds of a factor: case -> its key in results.json, in the order measured.
 BUILD_STEPS = {"cold": "build", "after_edit": "build_after_edit", "unchanged": "build_unchanged"}
 # The cases of generation_percent_of_build, as the verdicts name them.
-GENERATION_CASES = {"unchanged": "nothing changed", "after_edit": "one record edited",
-                    "cold": "first build, empty caches"}
+GENERATION_CASES = {
+    "unchanged": "nothing changed",
+    "after_edit": "one record edited",
+    "cold": "first build, empty caches",
+}
 
 
 def _peak_mb(result: dict) -> float:
     """The largest memory of the steps: the tree peak where sampled, else the process's."""
-    return max(result[step]["peak_tree_mb"] or result[step]["peak_rss_mb"]
-               for step in ("validate", "generate", *BUILD_STEPS.values()) if step in result)
+    return max(
+        result[step]["peak_tree_mb"] or result[step]["peak_rss_mb"]
+        for step in ("validate", "generate", *BUILD_STEPS.values())
+        if step in result
+    )
 
 
 def generation_share(results: Results) -> list[Verdict]:
     """One verdict per case: generation (validation included) as a share of the full build."""
     verdicts = []
     for case, name in GENERATION_CASES.items():
-        target = (f"generation+validation < {GENERATE_VALIDATE_MAX_PERCENT:g}% of the full "
-                  f"build ({name})")
+        target = (
+            f"generation+validation < {GENERATE_VALIDATE_MAX_PERCENT:g}% of the full build ({name})"
+        )
         shares = {f: r["generation_percent_of_build"][case] for f, r in results.items()}
-        ok = all(share is not None and share < GENERATE_VALIDATE_MAX_PERCENT
-                 for share in shares.values())
+        ok = all(
+            share is not None and share < GENERATE_VALIDATE_MAX_PERCENT for share in shares.values()
+        )
         detail = ", ".join(f"{f}x: {share}%" for f, share in sorted(shares.items()))
         verdicts.append(Verdict(target, PASS if ok else FAIL, detail))
     return verdicts
@@ -65,8 +73,11 @@ def per_page_scaling(results: Results) -> Verdict:
         return Verdict(target, SKIP, "needs factors 1 and 100")
     small, big = results[1]["build_ms_per_page"], results[100]["build_ms_per_page"]
     ratio = big / small
-    return Verdict(target, PASS if ratio <= PER_PAGE_MAX_RATIO else FAIL,
-                   f"1x: {small} ms, 100x: {big} ms, ratio {ratio:.2f}")
+    return Verdict(
+        target,
+        PASS if ratio <= PER_PAGE_MAX_RATIO else FAIL,
+        f"1x: {small} ms, 100x: {big} ms, ratio {ratio:.2f}",
+    )
 
 
 def peak_memory(results: Results) -> Verdict:
@@ -74,8 +85,9 @@ def peak_memory(results: Results) -> Verdict:
     if 100 not in results:
         return Verdict(target, SKIP, "needs factor 100")
     peak = _peak_mb(results[100])
-    return Verdict(target, PASS if peak < PEAK_MEMORY_MAX_MB else FAIL,
-                   f"{peak:.0f} MB (process tree)")
+    return Verdict(
+        target, PASS if peak < PEAK_MEMORY_MAX_MB else FAIL, f"{peak:.0f} MB (process tree)"
+    )
 
 
 def record_page_weight(results: Results) -> Verdict:
@@ -93,35 +105,47 @@ def search_index_size(results: Results) -> Verdict:
         return Verdict(target, SKIP, "needs factor 1")
     indexes = results[1]["search_index"]
     ok = all(index["gzip_kb"] < SEARCH_INDEX_MAX_KB for index in indexes.values())
-    detail = ", ".join(f"{lang}: {index['gzip_kb']} KB" + (" (shared)" if index["shared"] else "")
-                       for lang, index in indexes.items())
+    detail = ", ".join(
+        f"{lang}: {index['gzip_kb']} KB" + (" (shared)" if index["shared"] else "")
+        for lang, index in indexes.items()
+    )
     return Verdict(target, PASS if ok else FAIL, detail)
 
 
 def _first_queries(search: dict) -> str:
-    return ", ".join(f"{lang}: {t['first_query']['gzip_kb']} KB, "
-                     f"{t['first_query']['results']} results for {t['first_query']['query']}"
-                     for lang, t in search.items())
+    return ", ".join(
+        f"{lang}: {t['first_query']['gzip_kb']} KB, "
+        f"{t['first_query']['results']} results for {t['first_query']['query']}"
+        for lang, t in search.items()
+    )
 
 
 def pagefind_first_query(results: Results) -> Verdict:
     """Where Material's index cannot stay small, the alternative: what Pagefind's first query
     fetches at 100x, per language; a language whose first query finds nothing fails too."""
-    target = (f"Pagefind: a first query at 100x fetches < {PAGEFIND_FIRST_QUERY_MAX_KB:g} KB "
-              "gzip per language, and finds results")
+    target = (
+        f"Pagefind: a first query at 100x fetches < {PAGEFIND_FIRST_QUERY_MAX_KB:g} KB "
+        "gzip per language, and finds results"
+    )
     measured = {f: r["pagefind"]["search"] for f, r in sorted(results.items()) if "pagefind" in r}
     if 100 not in measured:
         smaller = "; ".join(f"{f}x: {_first_queries(search)}" for f, search in measured.items())
-        return Verdict(target, SKIP, "needs factor 100 with Pagefind" + (
-            f" ({smaller})" if smaller else ""))
+        return Verdict(
+            target, SKIP, "needs factor 100 with Pagefind" + (f" ({smaller})" if smaller else "")
+        )
     first = [timing["first_query"] for timing in measured[100].values()]
     ok = all(q["gzip_kb"] < PAGEFIND_FIRST_QUERY_MAX_KB and q["results"] > 0 for q in first)
     return Verdict(target, PASS if ok else FAIL, "100x: " + _first_queries(measured[100]))
 
 
 CHECKS: tuple[Callable[[Results], Verdict | list[Verdict]], ...] = (
-    generation_share, per_page_scaling, peak_memory, record_page_weight, search_index_size,
-    pagefind_first_query)
+    generation_share,
+    per_page_scaling,
+    peak_memory,
+    record_page_weight,
+    search_index_size,
+    pagefind_first_query,
+)
 
 
 def evaluate(results: Results) -> list[Verdict]:

@@ -31,8 +31,9 @@ def _copy_hand_written_docs(source: Path, target: Path) -> None:
             shutil.copyfile(item, target / item.name)
 
 
-def make_workspace(target: Path, factor: int, seed: int = DEFAULT_SEED,
-                   root: Path = paths.ROOT) -> dict[str, int]:
+def make_workspace(
+    target: Path, factor: int, seed: int = DEFAULT_SEED, root: Path = paths.ROOT
+) -> dict[str, int]:
     """Fill the new folder `target` with the build inputs and data at `factor` x the real
     records; return the record count per dataset."""
     target.mkdir(parents=True)

@@ -21,8 +21,10 @@ def _validate(_args: argparse.Namespace) -> int:
     started = time.perf_counter()
     catalog = load_catalog(paths.DATA)
     count = sum(len(records) for records in catalog.records.values())
-    print(f"data/ is valid: {count} records in {len(catalog.records)} datasets "
-          f"({time.perf_counter() - started:.2f} s)")
+    print(
+        f"data/ is valid: {count} records in {len(catalog.records)} datasets "
+        f"({time.perf_counter() - started:.2f} s)"
+    )
     return 0
 
 
@@ -39,8 +41,11 @@ def _schemas(args: argparse.Namespace) -> int:
 
     changed = write_schemas(check=args.check)
     if args.check and changed:
-        print("JSON Schema files are out of date: run `python -m build_scripts schemas`:\n  "
-              + "\n  ".join(changed), file=sys.stderr)
+        print(
+            "JSON Schema files are out of date: run `python -m build_scripts schemas`:\n  "
+            + "\n  ".join(changed),
+            file=sys.stderr,
+        )
         return 1
     print("JSON Schema files are up to date." if not changed else "wrote " + ", ".join(changed))
     return 0
@@ -58,9 +63,12 @@ def _translated(args: argparse.Namespace) -> int:
     from .editor.translation_stamp import stamp
 
     done = stamp(Path(args.file), args.lang, paths.ROOT, args.field)
-    print("\n".join(done) if done else
-          f"{args.file}: nothing to mark: every {args.lang} translation in it is already marked as "
-          "made from the present original (or the file has none)")
+    print(
+        "\n".join(done)
+        if done
+        else f"{args.file}: nothing to mark: every {args.lang} translation in it is already "
+        "marked as made from the present original (or the file has none)"
+    )
     return 0
 
 
@@ -69,8 +77,10 @@ def _new(args: argparse.Namespace) -> int:
 
     path = write_new(paths.DATA, args.dataset, args.id)
     shown = path.relative_to(paths.ROOT)
-    print(f"wrote {shown}: fill in its fields, then `make validate` lists whatever is still "
-          f"empty and `make serve` shows the page")
+    print(
+        f"wrote {shown}: fill in its fields, then `make validate` lists whatever is still "
+        f"empty and `make serve` shows the page"
+    )
     return 0
 
 
@@ -83,18 +93,30 @@ def main(argv: list[str] | None = None) -> int:
     schemas.add_argument("--check", action="store_true", help="fail if the files are stale")
     commands.add_parser("status", help="report missing, outdated and unchecked translations")
     translated = commands.add_parser(
-        "translated", help="mark a file's translations into one language as made from the "
-        "present original (after you have checked or updated them)")
+        "translated",
+        help="mark a file's translations into one language as made from the "
+        "present original (after you have checked or updated them)",
+    )
     translated.add_argument("file", help="the record file, e.g. data/statements/x.yml")
-    translated.add_argument("--lang", required=True, choices=LANGUAGES,
-                            help="the language of the translations you checked")
+    translated.add_argument(
+        "--lang",
+        required=True,
+        choices=LANGUAGES,
+        help="the language of the translations you checked",
+    )
     translated.add_argument("--field", help="only this field, e.g. summary or quotes.0")
     new = commands.add_parser("new", help="write a new record from a commented template")
     new.add_argument("dataset", help=", ".join(DATASETS))
     new.add_argument("id", help="the new record's id, e.g. joint-statement-2024")
     args = parser.parse_args(argv)
-    handler = {"validate": _validate, "generate": _generate, "schemas": _schemas,
-               "status": _status, "translated": _translated, "new": _new}[args.command]
+    handler = {
+        "validate": _validate,
+        "generate": _generate,
+        "schemas": _schemas,
+        "status": _status,
+        "translated": _translated,
+        "new": _new,
+    }[args.command]
     try:
         return handler(args)
     except DataError as err:

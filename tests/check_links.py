@@ -1,8 +1,8 @@
 """linkchecker over a built site served on 127.0.0.1.
 
-    python -m tests.check_links site/              internal links and anchors; exit 1 if broken
-    python -m tests.check_links --external site/   also every external link, as a report only:
-                                                   link rot elsewhere must not block an editor
+python -m tests.check_links site/              internal links and anchors; exit 1 if broken
+python -m tests.check_links --external site/   also every external link, as a report only:
+                                               link rot elsewhere must not block an editor
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ def run_linkchecker(url: str, cwd: Path, external: bool = False) -> str:
     command = [str(linkchecker), "--config", str(RC), "--no-status", "--recursion-level=-1"]
     if external:
         command.append("--check-extern")
-    result = subprocess.run(command + [url], capture_output=True, text=True, encoding="utf-8",
-                            cwd=cwd, timeout=900)
+    result = subprocess.run(
+        command + [url], capture_output=True, text=True, encoding="utf-8", cwd=cwd, timeout=900
+    )
     return result.stdout + result.stderr
 
 
@@ -39,8 +40,11 @@ def summary(output: str) -> tuple[int, int, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.check_links", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.check_links",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
     parser.add_argument("--external", action="store_true")
     args = parser.parse_args(argv)

@@ -28,8 +28,17 @@ BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1764028800", "NO_MKDOCS_2_WARNI
 # What a copy of the project needs to build the site (the pipeline comes from the installed
 # package); generated folders of docs/ are left behind.
 SITE_SOURCES = ("data", "docs", "overrides", "mkdocs.yml")
-GENERATED = ("stages", "statements", "exchanges", "indicators", "themes", "people", "references",
-             "data", "timeline")
+GENERATED = (
+    "stages",
+    "statements",
+    "exchanges",
+    "indicators",
+    "themes",
+    "people",
+    "references",
+    "data",
+    "timeline",
+)
 
 SITE_FIXTURES = {"built_site", "site_url", "site_project", "site_build"}
 BROWSER_FIXTURES = {"chromium"}
@@ -74,7 +83,7 @@ def project_copy(target: Path) -> Path:
     for name in SITE_SOURCES:
         source = ROOT / name
         if source.is_dir():
-            ignore = (shutil.ignore_patterns(*GENERATED) if name == "docs" else None)
+            ignore = shutil.ignore_patterns(*GENERATED) if name == "docs" else None
             shutil.copytree(source, target / name, ignore=ignore)
         else:
             shutil.copyfile(source, target / name)
@@ -95,7 +104,11 @@ def site_build(site_project, tmp_path_factory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("site")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=site_project, capture_output=True, text=True, encoding="utf-8", env=BUILD_ENV,
+        cwd=site_project,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=BUILD_ENV,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     out.chmod(0o755)
@@ -128,16 +141,26 @@ def site_url(built_site):
 
 
 # Debian's Chromium, driven by Playwright (nothing downloads a browser of its own).
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
 def chromium():
     playwright_sync = pytest.importorskip("playwright.sync_api")
     with playwright_sync.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                    args=CHROMIUM_ARGS, headless=True)
+        browser = p.chromium.launch(
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+            args=CHROMIUM_ARGS,
+            headless=True,
+        )
         yield browser
         browser.close()

@@ -53,9 +53,11 @@ def imported_layers(path: Path, root: Path) -> set[tuple[int, str]]:
 
 def layer_violations(path: Path, root: Path = PACKAGE) -> list[str]:
     layer = path.relative_to(root).parts[0]
-    return [f"{path.relative_to(root.parent)}:{line}: {layer} imports {target}"
-            for line, target in sorted(imported_layers(path, root))
-            if target in ALLOWED and target not in ALLOWED[layer]]
+    return [
+        f"{path.relative_to(root.parent)}:{line}: {layer} imports {target}"
+        for line, target in sorted(imported_layers(path, root))
+        if target in ALLOWED and target not in ALLOWED[layer]
+    ]
 
 
 def test_every_module_is_in_a_layer():
@@ -67,9 +69,14 @@ def test_imports_go_one_way():
     assert [v for path in MODULES for v in layer_violations(path)] == []
 
 
-@pytest.mark.parametrize("line", ["from ..pages.views import link",
-                                  "from build_scripts.site import plugin",
-                                  "from .. import biblio"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "from ..pages.views import link",
+        "from build_scripts.site import plugin",
+        "from .. import biblio",
+    ],
+)
 def test_the_check_sees_an_import_against_the_direction(tmp_path, line):
     copy = tmp_path / "build_scripts" / "core" / "dates.py"
     copy.parent.mkdir(parents=True)
@@ -77,22 +84,31 @@ def test_the_check_sees_an_import_against_the_direction(tmp_path, line):
     copy.write_text(text, encoding="utf-8")
     target = re.search(r"(pages|site|biblio)", line).group(1)
     assert layer_violations(copy, tmp_path / "build_scripts") == [
-        f"build_scripts/core/dates.py:{text.count(chr(10))}: core imports {target}"]
+        f"build_scripts/core/dates.py:{text.count(chr(10))}: core imports {target}"
+    ]
 
 
 LANGUAGE_TUPLE = re.compile(r"""\(\s*["']en["'],\s*["']zh["'],\s*["']ru["']\s*\)""")
-DATASET_BRANCH = re.compile(r"""(dataset|name)\s*[!=]=\s*["'](stages|statements|exchanges|"""
-                            r"""indicators|themes|people|references)["']""")
+DATASET_BRANCH = re.compile(
+    r"""(dataset|name)\s*[!=]=\s*["'](stages|statements|exchanges|"""
+    r"""indicators|themes|people|references)["']"""
+)
 LANGUAGE_BRANCH = re.compile(r"""\blang\s*[!=]=\s*["'](en|zh|ru)["']""")
 
 
-@pytest.mark.parametrize("pattern", [LANGUAGE_TUPLE, DATASET_BRANCH, LANGUAGE_BRANCH],
-                         ids=["language-tuple", "dataset-branch", "language-branch"])
+@pytest.mark.parametrize(
+    "pattern",
+    [LANGUAGE_TUPLE, DATASET_BRANCH, LANGUAGE_BRANCH],
+    ids=["language-tuple", "dataset-branch", "language-branch"],
+)
 def test_no_language_or_dataset_is_special_cased_outside_the_registries(pattern):
-    found = [f"{path.relative_to(PACKAGE.parent)}:{number}: {line.strip()}"
-             for path in MODULES if path.name not in ("languages.py", "datasets.py")
-             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-             if pattern.search(line)]
+    found = [
+        f"{path.relative_to(PACKAGE.parent)}:{number}: {line.strip()}"
+        for path in MODULES
+        if path.name not in ("languages.py", "datasets.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
     assert found == []
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.measure import generation_shares
 from bench.pagefind import EXCLUDED, index_command, pagefind_indexes, sent_bytes
 from bench.pagefind_timing import fetched_files, index_language, transfer
-from bench.measure import generation_shares
 from bench.process import CommandFailed, run_measured
 from bench.report import SEARCH_COLUMNS, table
 from bench.site_size import assets_of, page_weight, search_indexes
@@ -19,9 +19,9 @@ from bench.targets import FAIL, PASS, SKIP, evaluate
 from build_scripts.core.languages import LANGUAGES
 from build_scripts.core.settings import Settings
 from build_scripts.data.datasets import DATASETS
-from build_scripts.editor.translation_status import counts
 from build_scripts.data.translations import OUTDATED, UNCHECKED
 from build_scripts.data.validate import validate
+from build_scripts.editor.translation_status import counts
 
 from .conftest import ROOT
 
@@ -96,7 +96,8 @@ def test_clones_keep_each_language_in_its_script_and_vary_the_titles(validated):
     assert copy.title.ru == f"{original.title.ru} (вариант 1)"
     for lang in LANGUAGES:  # the same characters (sentences in another order), same script
         assert sorted("".join(getattr(copy.summary, lang).split())) == sorted(
-            "".join(getattr(original.summary, lang).split()))
+            "".join(getattr(original.summary, lang).split())
+        )
     assert copy.summary.en != original.summary.en
 
 
@@ -135,8 +136,7 @@ def test_a_factor_below_one_is_refused(tmp_path):
 
 
 def test_a_measured_command_reports_time_and_memory(tmp_path):
-    measured = run_measured([sys.executable, "-c", "x = b'x' * (64 * 1024 * 1024)"],
-                            tmp_path, {})
+    measured = run_measured([sys.executable, "-c", "x = b'x' * (64 * 1024 * 1024)"], tmp_path, {})
     assert measured.seconds > 0
     assert measured.peak_rss_mb >= 64
     with pytest.raises(CommandFailed, match="exited with 3"):
@@ -152,17 +152,25 @@ def test_page_weight_counts_the_page_its_css_and_js_and_the_index(tmp_path):
     (site / "assets" / "b.js").write_text("let x;" * 1000, encoding="utf-8")
     (site / "search" / "search_index.json").write_text("{}", encoding="utf-8")
     page = site / "stages" / "x" / "index.html"
-    page.write_text('<link rel="stylesheet" href="../../assets/a.css">'
-                    '<link rel="icon" href="../../assets/b.js">'
-                    '<script src="../../assets/b.js"></script><script src="/assets/b.js"></script>'
-                    '<script src="https://example.org/c.js"></script>'
-                    '<link rel="stylesheet" href="data:text/css,a{}">', encoding="utf-8")
+    page.write_text(
+        '<link rel="stylesheet" href="../../assets/a.css">'
+        '<link rel="icon" href="../../assets/b.js">'
+        '<script src="../../assets/b.js"></script><script src="/assets/b.js"></script>'
+        '<script src="https://example.org/c.js"></script>'
+        '<link rel="stylesheet" href="data:text/css,a{}">',
+        encoding="utf-8",
+    )
     assert assets_of(site, page) == [site / "assets" / "a.css", site / "assets" / "b.js"]
     indexes = search_indexes(site)
     assert [indexes[lang].shared for lang in LANGUAGES] == [False, True, True]
     weight = page_weight(site, page, indexes["en"])
-    expected = sum(len(gzip.compress(p.read_bytes(), 6)) for p in
-                   (page, site / "assets" / "a.css", site / "assets" / "b.js")) / 1024
+    expected = (
+        sum(
+            len(gzip.compress(p.read_bytes(), 6))
+            for p in (page, site / "assets" / "a.css", site / "assets" / "b.js")
+        )
+        / 1024
+    )
     assert weight.own_kb == pytest.approx(expected, abs=0.1)
     assert weight.with_index_kb == pytest.approx(weight.own_kb + indexes["en"].gzip_kb, abs=0.1)
 
@@ -184,10 +192,14 @@ def pagefind_site(tmp_path) -> Path:
     code every language shares."""
     site = tmp_path / "site"
     bundle = site / "pagefind"
-    _write(bundle / "pagefind-entry.json", (
-        '{"version": "1.5.2", "languages": {'
-        '"zh": {"hash": "zh_0000000002", "wasm": null, "page_count": 1},'
-        '"en": {"hash": "en_0000000001", "wasm": "en", "page_count": 2}}}').encode())
+    _write(
+        bundle / "pagefind-entry.json",
+        (
+            b'{"version": "1.5.2", "languages": {'
+            b'"zh": {"hash": "zh_0000000002", "wasm": null, "page_count": 1},'
+            b'"en": {"hash": "en_0000000001", "wasm": "en", "page_count": 2}}}'
+        ),
+    )
     _write(bundle / "pagefind.en_0000000001.pf_meta", _packed("m" * 3000))
     _write(bundle / "index" / "en_aaa0001.pf_index", _packed("i" * 5000))
     _write(bundle / "fragment" / "en_bbb0001.pf_fragment", _packed("first page " * 200))
@@ -207,11 +219,18 @@ def _files_kb(bundle: Path, names: list[str], read) -> float:
 
 def test_pagefind_index_sizes_count_each_language_own_files(pagefind_site):
     bundle = pagefind_site / "pagefind"
-    english = ["pagefind.en_0000000001.pf_meta", "index/en_aaa0001.pf_index",
-               "fragment/en_bbb0001.pf_fragment", "fragment/en_bbb0002.pf_fragment",
-               "filter/en_ccc0001.pf_filter"]
-    chinese = ["pagefind.zh_0000000002.pf_meta", "index/zh_aaa0002.pf_index",
-               "fragment/zh_bbb0003.pf_fragment"]
+    english = [
+        "pagefind.en_0000000001.pf_meta",
+        "index/en_aaa0001.pf_index",
+        "fragment/en_bbb0001.pf_fragment",
+        "fragment/en_bbb0002.pf_fragment",
+        "filter/en_ccc0001.pf_filter",
+    ]
+    chinese = [
+        "pagefind.zh_0000000002.pf_meta",
+        "index/zh_aaa0002.pf_index",
+        "fragment/zh_bbb0003.pf_fragment",
+    ]
     indexes = pagefind_indexes(pagefind_site)
     assert list(indexes) == ["en", "zh"]  # the site's order, not the entry file's
     en, zh = indexes["en"], indexes["zh"]
@@ -233,29 +252,55 @@ def test_sent_bytes_gzips_text_and_leaves_pagefinds_own_gzip_alone():
 
 def test_a_first_query_counts_each_file_under_pagefind_once(pagefind_site):
     base = "http://127.0.0.1:8000"
-    urls = [f"{base}/pagefind/pagefind.js", f"{base}/pagefind/pagefind-entry.json?ts=17",
-            f"{base}/pagefind/pagefind.zh_0000000002.pf_meta", f"{base}/zh/search/x.json",
-            f"{base}/pagefind/wasm.en.pagefind", f"{base}/pagefind/index/zh_aaa0002.pf_index",
-            f"{base}/pagefind/fragment/zh_bbb0003.pf_fragment",
-            f"{base}/pagefind/fragment/zh_bbb0003.pf_fragment",
-            f"{base}/pagefind/fragment/zh_missing.pf_fragment"]
+    urls = [
+        f"{base}/pagefind/pagefind.js",
+        f"{base}/pagefind/pagefind-entry.json?ts=17",
+        f"{base}/pagefind/pagefind.zh_0000000002.pf_meta",
+        f"{base}/zh/search/x.json",
+        f"{base}/pagefind/wasm.en.pagefind",
+        f"{base}/pagefind/index/zh_aaa0002.pf_index",
+        f"{base}/pagefind/fragment/zh_bbb0003.pf_fragment",
+        f"{base}/pagefind/fragment/zh_bbb0003.pf_fragment",
+        f"{base}/pagefind/fragment/zh_missing.pf_fragment",
+    ]
     bundle = pagefind_site / "pagefind"
     files = fetched_files(pagefind_site, urls)
     assert [f.relative_to(bundle).as_posix() for f in files] == [
-        "pagefind.js", "pagefind-entry.json", "pagefind.zh_0000000002.pf_meta",
-        "wasm.en.pagefind", "index/zh_aaa0002.pf_index", "fragment/zh_bbb0003.pf_fragment"]
+        "pagefind.js",
+        "pagefind-entry.json",
+        "pagefind.zh_0000000002.pf_meta",
+        "wasm.en.pagefind",
+        "index/zh_aaa0002.pf_index",
+        "fragment/zh_bbb0003.pf_fragment",
+    ]
     assert index_language(files) == "zh"
     assert index_language(files[:2]) is None
-    index = ["pagefind.zh_0000000002.pf_meta", "index/zh_aaa0002.pf_index",
-             "fragment/zh_bbb0003.pf_fragment"]
+    index = [
+        "pagefind.zh_0000000002.pf_meta",
+        "index/zh_aaa0002.pf_index",
+        "fragment/zh_bbb0003.pf_fragment",
+    ]
     code = ["pagefind.js", "pagefind-entry.json", "wasm.en.pagefind"]
     sent = transfer(files)
-    assert sent == {"requests": 6, "index_chunks": 1, "fragments": 1,
-                    "gzip_kb": _files_kb(bundle, index + code, sent_bytes),
-                    "index_gzip_kb": _files_kb(bundle, index, len),
-                    "raw_kb": round((3000 + 6000 + 6000 + 19 * 500 + 8000
-                                     + len((bundle / "pagefind-entry.json").read_bytes()))
-                                    / 1024, 1)}
+    assert sent == {
+        "requests": 6,
+        "index_chunks": 1,
+        "fragments": 1,
+        "gzip_kb": _files_kb(bundle, index + code, sent_bytes),
+        "index_gzip_kb": _files_kb(bundle, index, len),
+        "raw_kb": round(
+            (
+                3000
+                + 6000
+                + 6000
+                + 19 * 500
+                + 8000
+                + len((bundle / "pagefind-entry.json").read_bytes())
+            )
+            / 1024,
+            1,
+        ),
+    }
     assert sent["gzip_kb"] < sent["raw_kb"]
 
 
@@ -270,50 +315,82 @@ def test_pagefind_indexes_the_content_only_with_selectors_its_parser_reads():
 
 
 def _search(first: float, warm: float, kb: float, hits: int, query: str) -> dict:
-    return {"first_ms": first, "warm_ms": warm,
-            "first_query": {"query": query, "results": hits, "gzip_kb": kb}}
+    return {
+        "first_ms": first,
+        "warm_ms": warm,
+        "first_query": {"query": query, "results": hits, "gzip_kb": kb},
+    }
 
 
 def _pagefind(kb: float, hits: int = 8) -> dict:
-    return {"indexing": {"seconds": 12.3, "peak_rss_mb": 800.0, "peak_tree_mb": 850.0},
-            "index": {"en": {"raw_kb": 2048.0}, "zh": {"raw_kb": 3072.0},
-                      "ru": {"raw_kb": 4096.0}},
-            "search": {"en": _search(410.2, 6.1, kb, 12, "festival"),
-                       "zh": _search(380.0, 3.3, kb, hits, "冰球"),
-                       "ru": _search(390.6, 8.8, kb, 8, "хоккея")}}
+    return {
+        "indexing": {"seconds": 12.3, "peak_rss_mb": 800.0, "peak_tree_mb": 850.0},
+        "index": {"en": {"raw_kb": 2048.0}, "zh": {"raw_kb": 3072.0}, "ru": {"raw_kb": 4096.0}},
+        "search": {
+            "en": _search(410.2, 6.1, kb, 12, "festival"),
+            "zh": _search(380.0, 3.3, kb, hits, "冰球"),
+            "ru": _search(390.6, 8.8, kb, 8, "хоккея"),
+        },
+    }
 
 
-def _result(factor: int, ms: float, share: float, peak: float, record_kb: float,
-            index_kb: float, pagefind: dict | None = None) -> dict:
+def _result(
+    factor: int,
+    ms: float,
+    share: float,
+    peak: float,
+    record_kb: float,
+    index_kb: float,
+    pagefind: dict | None = None,
+) -> dict:
     step = {"seconds": 1.0, "peak_rss_mb": peak, "peak_tree_mb": peak}
-    result = {"factor": factor, "build_ms_per_page": ms,
-              "generation_percent_of_build": {"cold": share, "after_edit": share,
-                                              "unchanged": share},
-              "validate": step, "generate": step, "build": {**step, "generation_seconds": 0.1},
-              "build_after_edit": {**step, "generation_seconds": 0.1},
-              "build_unchanged": {**step, "generation_seconds": None},
-              "records": 58, "html_pages": 207,
-              "home_page": {"own_kb": 65.0, "with_index_kb": 98.0},
-              "record_page": {"page": "stages/x/index.html", "own_kb": record_kb,
-                              "with_index_kb": record_kb + index_kb},
-              "search_index": {lang: {"gzip_kb": index_kb, "raw_kb": 1024.0 * factor,
-                                      "shared": False} for lang in LANGUAGES},
-              "search_ms": {lang: {"first_ms": 100.0 * factor, "warm_ms": 12.0}
-                            for lang in LANGUAGES}}
+    result = {
+        "factor": factor,
+        "build_ms_per_page": ms,
+        "generation_percent_of_build": {"cold": share, "after_edit": share, "unchanged": share},
+        "validate": step,
+        "generate": step,
+        "build": {**step, "generation_seconds": 0.1},
+        "build_after_edit": {**step, "generation_seconds": 0.1},
+        "build_unchanged": {**step, "generation_seconds": None},
+        "records": 58,
+        "html_pages": 207,
+        "home_page": {"own_kb": 65.0, "with_index_kb": 98.0},
+        "record_page": {
+            "page": "stages/x/index.html",
+            "own_kb": record_kb,
+            "with_index_kb": record_kb + index_kb,
+        },
+        "search_index": {
+            lang: {"gzip_kb": index_kb, "raw_kb": 1024.0 * factor, "shared": False}
+            for lang in LANGUAGES
+        },
+        "search_ms": {lang: {"first_ms": 100.0 * factor, "warm_ms": 12.0} for lang in LANGUAGES},
+    }
     if pagefind:
         result["pagefind"] = pagefind
     return result
 
 
 def test_targets_pass_fail_and_skip():
-    good = evaluate({1: _result(1, 30, 2, 500, 60, 40),
-                     100: _result(100, 40, 3, 1500, 60, 40, _pagefind(150.0))})
+    good = evaluate(
+        {
+            1: _result(1, 30, 2, 500, 60, 40),
+            100: _result(100, 40, 3, 1500, 60, 40, _pagefind(150.0)),
+        }
+    )
     assert [v.outcome for v in good] == [PASS] * 8
-    bad = evaluate({1: _result(1, 30, 80, 500, 160, 250),
-                    100: _result(100, 50, 3, 3000, 60, 40, _pagefind(250.0))})
+    bad = evaluate(
+        {
+            1: _result(1, 30, 80, 500, 160, 250),
+            100: _result(100, 50, 3, 3000, 60, 40, _pagefind(250.0)),
+        }
+    )
     assert [v.outcome for v in bad] == [FAIL] * 8
-    assert bad[7].detail == ("100x: en: 250.0 KB, 12 results for festival, zh: 250.0 KB, "
-                             "8 results for 冰球, ru: 250.0 KB, 8 results for хоккея")
+    assert bad[7].detail == (
+        "100x: en: 250.0 KB, 12 results for festival, zh: 250.0 KB, "
+        "8 results for 冰球, ru: 250.0 KB, 8 results for хоккея"
+    )
     only_small = evaluate({1: _result(1, 30, 2, 500, 60, 40, _pagefind(120.0))})
     assert [v.outcome for v in only_small] == [PASS] * 3 + [SKIP, SKIP, PASS, PASS, SKIP]
     assert only_small[7].detail.startswith("needs factor 100 with Pagefind (1x: en: 120.0 KB")
@@ -326,25 +403,73 @@ def test_pagefind_fails_where_a_language_finds_nothing():
 
 
 def test_the_search_table_puts_material_and_pagefind_side_by_side():
-    lines = table([_result(1, 30, 2, 500, 60, 40, _pagefind(126.4)),
-                   _result(10, 30, 2, 500, 60, 40)], SEARCH_COLUMNS).splitlines()
-    assert lines[0].split() == ["factor", "lunr", "MB", "raw", "en/zh/ru", "lunr", "ms",
-                                "en/zh/ru", "pagefind", "s/MB", "pf", "MB", "raw", "en/zh/ru",
-                                "pf", "1st", "KB", "gz", "en/zh/ru", "pf", "ms", "en/zh/ru",
-                                "pf", "hits", "en/zh/ru"]
-    assert lines[1].split() == ["1x", "1.0/1.0/1.0", "100/12", "100/12", "100/12", "12.3/850",
-                                "2.0/3.0/4.0", "126/126/126", "410/6", "380/3", "391/9",
-                                "12/8/8"]
-    assert lines[2].split() == ["10x", "10.0/10.0/10.0", "1000/12", "1000/12", "1000/12",
-                                "-", "-", "-", "-", "-"]
+    lines = table(
+        [_result(1, 30, 2, 500, 60, 40, _pagefind(126.4)), _result(10, 30, 2, 500, 60, 40)],
+        SEARCH_COLUMNS,
+    ).splitlines()
+    assert lines[0].split() == [
+        "factor",
+        "lunr",
+        "MB",
+        "raw",
+        "en/zh/ru",
+        "lunr",
+        "ms",
+        "en/zh/ru",
+        "pagefind",
+        "s/MB",
+        "pf",
+        "MB",
+        "raw",
+        "en/zh/ru",
+        "pf",
+        "1st",
+        "KB",
+        "gz",
+        "en/zh/ru",
+        "pf",
+        "ms",
+        "en/zh/ru",
+        "pf",
+        "hits",
+        "en/zh/ru",
+    ]
+    assert lines[1].split() == [
+        "1x",
+        "1.0/1.0/1.0",
+        "100/12",
+        "100/12",
+        "100/12",
+        "12.3/850",
+        "2.0/3.0/4.0",
+        "126/126/126",
+        "410/6",
+        "380/3",
+        "391/9",
+        "12/8/8",
+    ]
+    assert lines[2].split() == [
+        "10x",
+        "10.0/10.0/10.0",
+        "1000/12",
+        "1000/12",
+        "1000/12",
+        "-",
+        "-",
+        "-",
+        "-",
+        "-",
+    ]
 
 
 def test_generation_shares_are_each_builds_own():
     # Three builds of 100, 80 and 79 s, whose hooks spent 30, 2 and 0.5 s validating and
     # generating; a build whose hook said nothing has no share.
-    builds = {"cold": {"seconds": 100.0, "generation_seconds": 30.0},
-              "after_edit": {"seconds": 80.0, "generation_seconds": 2.0},
-              "unchanged": {"seconds": 79.0, "generation_seconds": 0.5}}
+    builds = {
+        "cold": {"seconds": 100.0, "generation_seconds": 30.0},
+        "after_edit": {"seconds": 80.0, "generation_seconds": 2.0},
+        "unchanged": {"seconds": 79.0, "generation_seconds": 0.5},
+    }
     assert generation_shares(builds) == {"cold": 30.0, "after_edit": 2.5, "unchanged": 0.6}
     builds["cold"]["generation_seconds"] = None
     assert generation_shares(builds)["cold"] is None
@@ -355,8 +480,10 @@ def test_each_generation_case_gets_its_own_verdict():
     result["generation_percent_of_build"] = {"cold": 28.0, "after_edit": 6.5, "unchanged": 1.2}
     verdicts = evaluate({1: result})[:3]
     assert [(v.target.split("(")[1], v.outcome, v.detail) for v in verdicts] == [
-        ("nothing changed)", PASS, "1x: 1.2%"), ("one record edited)", FAIL, "1x: 6.5%"),
-        ("first build, empty caches)", FAIL, "1x: 28.0%")]
+        ("nothing changed)", PASS, "1x: 1.2%"),
+        ("one record edited)", FAIL, "1x: 6.5%"),
+        ("first build, empty caches)", FAIL, "1x: 28.0%"),
+    ]
 
 
 def test_the_main_table_shows_the_three_builds():
@@ -364,6 +491,15 @@ def test_the_main_table_shows_the_three_builds():
     result["generation_percent_of_build"] = {"cold": 28.0, "after_edit": 6.5, "unchanged": 1.2}
     header, row = table([result]).splitlines()
     assert "build s/MB cold/edit/same" in header and "gen % cold/edit/same" in header
-    assert row.split()[:9] == ["1x", "58", "207", "1.0/500", "1.0/500", "1.0/500", "1.0/500",
-                               "1.0/500", "0.1/0.1/-"]
+    assert row.split()[:9] == [
+        "1x",
+        "58",
+        "207",
+        "1.0/500",
+        "1.0/500",
+        "1.0/500",
+        "1.0/500",
+        "1.0/500",
+        "0.1/0.1/-",
+    ]
     assert "28.0/6.5/1.2" in row.split()

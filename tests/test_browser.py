@@ -63,8 +63,9 @@ def reader(browser, site_url):
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
     yield page
     context.close()
-    foreign = [url for url in page.requests
-               if not url.startswith(site_url) and not url.startswith("data:")]
+    foreign = [
+        url for url in page.requests if not url.startswith(site_url) and not url.startswith("data:")
+    ]
     assert foreign == [], f"requests left the site's host: {foreign}"
     assert page.errors == [], f"console errors: {page.errors}"
 
@@ -80,8 +81,9 @@ def search(page, query: str) -> list[str]:
     return [link.split("?")[0].split("#")[0] for link in links]
 
 
-@pytest.mark.parametrize("root, query, expected", SEARCHES,
-                         ids=[f"{r or 'en/'}{q}" for r, q, _ in SEARCHES])
+@pytest.mark.parametrize(
+    "root, query, expected", SEARCHES, ids=[f"{r or 'en/'}{q}" for r, q, _ in SEARCHES]
+)
 def test_search_finds_the_record_in_the_readers_language(reader, site_url, root, query, expected):
     reader.goto(urljoin(site_url, root))
     results = search(reader, query)
@@ -109,7 +111,9 @@ def test_copy_button_puts_the_citation_on_the_clipboard(browser, site_url):
     button = page.locator("button.cite-copy")
     assert button.is_visible() and button.inner_text() == "Скопировать ссылку"
     button.click()
-    page.wait_for_function("document.querySelector('button.cite-copy').textContent === 'Скопировано'")
+    page.wait_for_function(
+        "document.querySelector('button.cite-copy').textContent === 'Скопировано'"
+    )
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.get_attribute("#citation", "data-text")
     assert copied.startswith("Российско-китайские культурные связи. Ограниченные контакты")
@@ -136,4 +140,3 @@ def test_keyboard_alone_reaches_search_and_opens_a_result(reader, site_url):
     with reader.expect_navigation():
         reader.keyboard.press("Enter")
     assert "/ru/" in reader.url and reader.locator("h1").first.inner_text()
-

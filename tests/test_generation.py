@@ -16,13 +16,16 @@ def test_regeneration_writes_only_what_changed(data_copy, tmp_path):
     assert (again.written, again.removed) == (0, 0)
 
     stage = data_copy / "stages" / "stage-fixture-one.yml"
-    stage.write_text(stage.read_text(encoding="utf-8").replace("A summary.", "A new summary."),
-                     encoding="utf-8")
+    stage.write_text(
+        stage.read_text(encoding="utf-8").replace("A summary.", "A new summary."), encoding="utf-8"
+    )
     edited = generate_all(data_copy, docs)
     # The English page shows the new text; the Chinese and Russian pages now flag their
     # summaries as translated from an earlier version. Nothing else changed.
     assert edited.written == 3
-    assert "A new summary." in (docs / "stages" / "stage-fixture-one.md").read_text(encoding="utf-8")
+    assert "A new summary." in (docs / "stages" / "stage-fixture-one.md").read_text(
+        encoding="utf-8"
+    )
     assert "译文待更新" in (docs / "stages" / "stage-fixture-one.zh.md").read_text(encoding="utf-8")
 
 
@@ -66,6 +69,7 @@ def test_unchanged_inputs_skip_rendering_but_never_leave_a_wrong_page(data_copy,
     assert (report.skipped, report.removed, stray.exists()) == (False, 1, False)
 
     # Another site address or build date is another set of pages.
-    assert not generate_all(data_copy, docs, Settings.from_environment().but(
-        site_url="https://example.org/other/")).skipped
+    assert not generate_all(
+        data_copy, docs, Settings.from_environment().but(site_url="https://example.org/other/")
+    ).skipped
     assert "https://example.org/other/" in page.read_text(encoding="utf-8")

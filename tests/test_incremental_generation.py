@@ -24,8 +24,9 @@ def manifest_folder(tmp_path, monkeypatch):
 
 
 def tree(docs: Path) -> dict[str, str]:
-    return {str(p.relative_to(docs)): p.read_text(encoding="utf-8")
-            for p in sorted(docs.rglob("*.md"))}
+    return {
+        str(p.relative_to(docs)): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))
+    }
 
 
 def full_generation(data: Path, docs: Path, monkeypatch) -> dict[str, str]:
@@ -37,8 +38,9 @@ def full_generation(data: Path, docs: Path, monkeypatch) -> dict[str, str]:
     return tree(docs)
 
 
-def test_incremental_pages_equal_a_full_generation(data_copy, tmp_path, manifest_folder,
-                                                   monkeypatch):
+def test_incremental_pages_equal_a_full_generation(
+    data_copy, tmp_path, manifest_folder, monkeypatch
+):
     docs, full = tmp_path / "docs", tmp_path / "full"
     first = generate_all(data_copy, docs)
     assert first.rendered == first.pages == 48
@@ -49,19 +51,25 @@ def test_incremental_pages_equal_a_full_generation(data_copy, tmp_path, manifest
     reference = data_copy / "references" / "paper-fixture-a.yml"
 
     def add_exchange():
-        new_exchange.write_text(exchange.read_text(encoding="utf-8").replace(
-            "id: exchange-fixture-a", "id: exchange-fixture-b").replace(
-            "en: Fixture festival", "en: Second fixture festival"), encoding="utf-8")
+        new_exchange.write_text(
+            exchange.read_text(encoding="utf-8")
+            .replace("id: exchange-fixture-a", "id: exchange-fixture-b")
+            .replace("en: Fixture festival", "en: Second fixture festival"),
+            encoding="utf-8",
+        )
 
     edits = [
-        ("a linked record's title", lambda: edit(stage, "en: Fixture stage",
-                                                    "en: Fixture stage, renamed")),
+        (
+            "a linked record's title",
+            lambda: edit(stage, "en: Fixture stage", "en: Fixture stage, renamed"),
+        ),
         ("a new record that points at others", add_exchange),
-        ("a bibliography entry", lambda: edit(reference, "en: A fixture paper",
-                                                 "en: A fixture paper, second edition")),
+        (
+            "a bibliography entry",
+            lambda: edit(reference, "en: A fixture paper", "en: A fixture paper, second edition"),
+        ),
         ("a deleted record", new_exchange.unlink),
-        ("an interface string", lambda: edit(data_copy / "ui.yml", "Sino-Russian",
-                                                "Sino–Russian")),
+        ("an interface string", lambda: edit(data_copy / "ui.yml", "Sino-Russian", "Sino–Russian")),
     ]
     for name, change in edits:
         change()
@@ -73,8 +81,9 @@ def test_incremental_pages_equal_a_full_generation(data_copy, tmp_path, manifest
     assert "Fixture stage, renamed" in tree(docs)["exchanges/exchange-fixture-a.md"]
 
 
-def test_a_one_record_edit_renders_its_pages_and_those_that_show_it(data_copy, tmp_path,
-                                                                     manifest_folder):
+def test_a_one_record_edit_renders_its_pages_and_those_that_show_it(
+    data_copy, tmp_path, manifest_folder
+):
     docs = tmp_path / "docs"
     generate_all(data_copy, docs)
     person = data_copy / "people" / "person-fixture-a.yml"
@@ -84,10 +93,17 @@ def test_a_one_record_edit_renders_its_pages_and_those_that_show_it(data_copy, t
     # In each language: the person's page and what shows the person: the people index, the
     # Data page (it counts the records), the statement the person signed, and the paper the
     # person's sources cite, with the bibliography (both list the pages that cite the paper).
-    shown = ["data/index", "people/index", "people/person-fixture-a", "references/index",
-             "references/paper-fixture-a", "statements/statement-fixture-a"]
-    assert report.rendered_pages == tuple(sorted(
-        f"{page}{suffix}.md" for page in shown for suffix in ("", ".ru", ".zh")))
+    shown = [
+        "data/index",
+        "people/index",
+        "people/person-fixture-a",
+        "references/index",
+        "references/paper-fixture-a",
+        "statements/statement-fixture-a",
+    ]
+    assert report.rendered_pages == tuple(
+        sorted(f"{page}{suffix}.md" for page in shown for suffix in ("", ".ru", ".zh"))
+    )
     assert report.written == 0  # a comment changes no page
 
 

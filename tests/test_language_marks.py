@@ -13,8 +13,21 @@ import pytest
 from build_scripts.core.languages import HTML_LANG, script_language, url_prefix
 
 SCRIPTS = {"ru": re.compile(r"[\u0400-\u04ff]{2,}"), "zh-Hans": re.compile(r"[\u4e00-\u9fff]")}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class _Unmarked(HTMLParser):
@@ -45,16 +58,22 @@ class _Unmarked(HTMLParser):
         code = HTML_LANG[written]
         # Text mostly in another script than its language's; mixed text (a citation of an
         # English work with a Russian co-author) is the style's and stays as it is.
-        if code in SCRIPTS and SCRIPTS[code].search(data) and not (lang or "").startswith(
-                code.split("-")[0]):
+        if (
+            code in SCRIPTS
+            and SCRIPTS[code].search(data)
+            and not (lang or "").startswith(code.split("-")[0])
+        ):
             self.unmarked.append(f"{lang}: {data.strip()[:80]}")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "ru"])
 def test_foreign_script_in_content_carries_its_language(built_site, lang):
     root = built_site / url_prefix(lang)
-    pages = [p for p in root.rglob("index.html")
-             if lang != "en" or not p.relative_to(root).parts[0] in ("zh", "ru")]
+    pages = [
+        p
+        for p in root.rglob("index.html")
+        if lang != "en" or p.relative_to(root).parts[0] not in ("zh", "ru")
+    ]
     problems = {}
     for page in pages:
         parser = _Unmarked(lang)

@@ -21,8 +21,12 @@ def test_linkchecker_catches_a_broken_anchor_and_a_missing_page(built_site, tmp_
     broken.mkdir()
     page = (built_site / "about" / "index.html").read_text(encoding="utf-8")
     (broken / "index.html").write_text(
-        page.replace("</article>", '<a href="about/#no-such-anchor">a</a>'
-                                   '<a href="no-such-page/">b</a></article>'), encoding="utf-8")
+        page.replace(
+            "</article>",
+            '<a href="about/#no-such-anchor">a</a><a href="no-such-page/">b</a></article>',
+        ),
+        encoding="utf-8",
+    )
     (broken / "about").mkdir()
     (broken / "about" / "index.html").write_text(page, encoding="utf-8")
     (broken / "404.html").write_text("<html><body>404</body></html>", encoding="utf-8")

@@ -16,18 +16,19 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
-from build_scripts.pages.generate import pages_for
-from build_scripts.data.models import Localized
 from build_scripts.core.paths import ROOT
+from build_scripts.data.models import Localized
 from build_scripts.data.validate import load_catalog
+from build_scripts.pages.generate import pages_for
 
 SCRIPT = "<script>alert(1)</script>"
 MARKDOWN = "*not emphasis* [not a link](javascript:alert(2)) <img src=x onerror=alert(3)>"
 
 
 def hostile(text: str) -> Localized:
-    return Localized.model_construct(en=text, zh=text, ru=text, editorial=[], official=[],
-                                     source_hash={})
+    return Localized.model_construct(
+        en=text, zh=text, ru=text, editorial=[], official=[], source_hash={}
+    )
 
 
 @pytest.fixture
@@ -35,7 +36,9 @@ def page_html(data_copy) -> dict[str, str]:
     """The fixture stage page in each language, as HTML, with hostile title and summary."""
     catalog = load_catalog(data_copy)
     entry = catalog.records["stages"]["stage-fixture-one"]
-    record = entry.record.model_copy(update={"title": hostile(SCRIPT), "summary": hostile(MARKDOWN)})
+    record = entry.record.model_copy(
+        update={"title": hostile(SCRIPT), "summary": hostile(MARKDOWN)}
+    )
     catalog.records["stages"]["stage-fixture-one"] = dataclasses.replace(entry, record=record)
     pages = pages_for(catalog, data=data_copy)
     config = load_config(str(ROOT / "mkdocs.yml"))
@@ -44,8 +47,9 @@ def page_html(data_copy) -> dict[str, str]:
         text = pages[Path("stages") / f"stage-fixture-one{suffix}.md"]
         _, front, body = text.split("---\n", 2)
         assert yaml.safe_load(front)["title"] == SCRIPT  # the page title, as text
-        html[lang] = markdown.markdown(body, extensions=config["markdown_extensions"],
-                                       extension_configs=config["mdx_configs"])
+        html[lang] = markdown.markdown(
+            body, extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]
+        )
     return html
 
 

@@ -8,19 +8,22 @@ import re
 import pytest
 import yaml
 
-from build_scripts.pages.generate import generate_all
-from build_scripts.data.datasets import DATASETS
 from build_scripts.core.problems import DataError
-from build_scripts.editor.new_record import write_new
+from build_scripts.data.datasets import DATASETS
 from build_scripts.data.validate import validate
+from build_scripts.editor.new_record import write_new
+from build_scripts.pages.generate import generate_all
 
 
 def uncommented(text: str) -> str:
     """The template with every optional field switched on, as an editor would uncomment it
     (the header, up to the first blank line, stays a comment)."""
     header, body = text.split("\n\n", 1)
-    return header + "\n\n" + re.sub(r"^(\s*)# ((?:\s*)(?:- )?[\w-]+:(?: .*)?)$", r"\1\2", body,
-                                    flags=re.M)
+    return (
+        header
+        + "\n\n"
+        + re.sub(r"^(\s*)# ((?:\s*)(?:- )?[\w-]+:(?: .*)?)$", r"\1\2", body, flags=re.M)
+    )
 
 
 @pytest.mark.parametrize("dataset", list(DATASETS))
@@ -28,7 +31,9 @@ def test_template_offers_every_field_and_only_placeholders_need_filling(data_cop
     path = write_new(data_copy, dataset, "new-record")
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[:2] == [
-        f"# yaml-language-server: $schema=../../schemas/{dataset}.schema.json", "id: new-record"]
+        f"# yaml-language-server: $schema=../../schemas/{dataset}.schema.json",
+        "id: new-record",
+    ]
 
     fields = {info.alias or name for name, info in DATASETS[dataset].model.model_fields.items()}
     assert set(yaml.safe_load(uncommented(text))) == fields
@@ -61,14 +66,11 @@ def test_worked_example_from_contributing_becomes_a_page_in_three_languages(data
     filled = {
         '# date: ""': 'date: "2024-05-16"',
         'kind: ""': "kind: joint-statement",
-        'parties:\n- en: ""\n  zh: ""\n  ru: ""\n  editorial: []':
-            "parties:\n- en: People's Republic of China\n  zh: 中华人民共和国\n"
-            "  ru: Китайская Народная Республика\n  official: [zh, ru]",
-        'title:\n  en: ""\n  zh: ""\n  ru: ""\n  editorial: []':
-            "title:\n  en: A worked example\n  zh: 示例声明\n  ru: Пример заявления\n"
-            "  editorial: [zh, ru]",
-        'summary:\n  en: ""\n  zh: ""\n  ru: ""\n  editorial: []':
-            "summary:\n  en: What the example says.\n  zh: 示例的内容。",
+        'parties:\n- en: ""\n  zh: ""\n  ru: ""\n  editorial: []': "parties:\n- en: People's Republic of China\n  zh: 中华人民共和国\n"
+        "  ru: Китайская Народная Республика\n  official: [zh, ru]",
+        'title:\n  en: ""\n  zh: ""\n  ru: ""\n  editorial: []': "title:\n  en: A worked example\n  zh: 示例声明\n  ru: Пример заявления\n"
+        "  editorial: [zh, ru]",
+        'summary:\n  en: ""\n  zh: ""\n  ru: ""\n  editorial: []': "summary:\n  en: What the example says.\n  zh: 示例的内容。",
         'stage: ""': "stage: stage-fixture-one",
         '- ref: ""': "- ref: paper-fixture-a",
         '  section: ""\n  # Optional. The source': '  section: "3"\n  # Optional. The source',
@@ -81,8 +83,12 @@ def test_worked_example_from_contributing_becomes_a_page_in_three_languages(data
 
     docs = tmp_path / "docs"
     generate_all(data_copy, docs)
-    pages = {lang: (docs / "statements" / f"joint-statement-2024-05-16{suffix}.md").read_text(
-        encoding="utf-8") for lang, suffix in (("en", ""), ("zh", ".zh"), ("ru", ".ru"))}
+    pages = {
+        lang: (docs / "statements" / f"joint-statement-2024-05-16{suffix}.md").read_text(
+            encoding="utf-8"
+        )
+        for lang, suffix in (("en", ""), ("zh", ".zh"), ("ru", ".ru"))
+    }
     assert "# A worked example {#title}" in pages["en"] and "16 May 2024" in pages["en"]
     assert "# 示例声明 {#title}" in pages["zh"] and "示例的内容。" in pages["zh"]
     # The Russian summary is still to be translated: the page says so and shows the English.

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from build_scripts.core.languages import HTML_LANG, url_prefix
+from build_scripts.core.languages import url_prefix
 from build_scripts.data.datasets import DATASET_ORDER
 from build_scripts.pages.views import title_of
 
@@ -46,7 +46,8 @@ def test_index_pages_list_every_record(built_site, catalog, lang):
     for dataset in DATASET_ORDER:
         content = page(built_site, lang, dataset)
         linked = set(re.findall(rf'href="\.\./{dataset}/([a-z0-9-]+)/"', content)) | set(
-            re.findall(r'href="([a-z0-9-]+)/"', content))
+            re.findall(r'href="([a-z0-9-]+)/"', content)
+        )
         assert set(catalog.records[dataset]) <= linked, dataset
 
 
@@ -68,8 +69,9 @@ def test_trade_figures_are_localised(built_site):
 
 def test_language_switcher_leads_to_the_same_record(built_site):
     content = page(built_site, "en", "stages/all-round-development")
-    assert re.search(r'href="[^"]*/zh/stages/all-round-development/"[^>]*hreflang="zh"', content) or \
-        re.search(r'hreflang="zh"[^>]*href="[^"]*/zh/stages/all-round-development/"', content)
+    assert re.search(
+        r'href="[^"]*/zh/stages/all-round-development/"[^>]*hreflang="zh"', content
+    ) or re.search(r'hreflang="zh"[^>]*href="[^"]*/zh/stages/all-round-development/"', content)
     assert re.search(r'/ru/stages/all-round-development/"', content)
 
 
@@ -91,11 +93,13 @@ def test_record_pages_stay_out_of_the_navigation(built_site):
 
 
 def test_nothing_is_loaded_from_another_host(built_site):
-    pattern = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*(?:src|href)="(https?:)?//', re.I)
+    pattern = re.compile(
+        r'<(?:script|link|img|iframe|source)\b[^>]*(?:src|href)="(https?:)?//', re.I
+    )
     for file in built_site.rglob("*.html"):
         content = file.read_text(encoding="utf-8")
         for match in pattern.finditer(content):
-            tag = content[match.start(): content.find(">", match.start()) + 1]
+            tag = content[match.start() : content.find(">", match.start()) + 1]
             # <link rel="canonical"/"alternate"> and sitemap links name our own address.
             assert re.search(r'rel="(canonical|alternate)"', tag), f"{file}: {tag}"
     css = "".join(f.read_text(encoding="utf-8") for f in built_site.rglob("*.css"))

@@ -8,8 +8,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from build_scripts.core.languages import url_prefix
 from build_scripts.core.edition import pdf_file_name as file_name
+from build_scripts.core.languages import url_prefix
 from build_scripts.site.pdf_edition import reading_order
 
 SCRIPT = {"en": r"[A-Za-z]", "zh": r"[\u2e80-\u2fdf\u4e00-\u9fff]", "ru": r"[\u0400-\u04ff]"}
@@ -30,7 +30,8 @@ def fonts(reader: PdfReader) -> dict[str, bool]:
                 found["Type3"] = "/CharProcs" in font
                 continue
             found[str(font["/BaseFont"])] = any(
-                key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+                key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
     return found
 
 
@@ -68,7 +69,8 @@ def test_every_edition_shows_all_three_scripts(built_site):
     """Names and titles in the other two languages (习近平 on the English people page, Russian
     works in the bibliography) come out as text, not as missing glyphs."""
     for lang in ("en", "zh", "ru"):
-        text = " ".join(page.extract_text() for page in
-                        PdfReader(built_site / "pdf" / file_name(lang)).pages)
+        text = " ".join(
+            page.extract_text() for page in PdfReader(built_site / "pdf" / file_name(lang)).pages
+        )
         for script in SCRIPT.values():
             assert len(re.findall(script, text)) > 20, (lang, script)

@@ -25,10 +25,21 @@ ALLOWED = Path(__file__).with_name("vnu-allowlist.txt")
 
 # One page of each type.
 PAGE_TYPES = [
-    "", "timeline/", "stages/", "stages/limited-contact/", "statements/joint-statement-2019-06-05/",
-    "exchanges/amur-river-swim/", "indicators/", "indicators/trade-total-2017/",
-    "themes/collaborative-governance/", "people/xi-jinping/", "references/",
-    "references/gazul-2011/", "data/", "about/", "no-such-page/",
+    "",
+    "timeline/",
+    "stages/",
+    "stages/limited-contact/",
+    "statements/joint-statement-2019-06-05/",
+    "exchanges/amur-river-swim/",
+    "indicators/",
+    "indicators/trade-total-2017/",
+    "themes/collaborative-governance/",
+    "people/xi-jinping/",
+    "references/",
+    "references/gazul-2011/",
+    "data/",
+    "about/",
+    "no-such-page/",
 ]
 
 
@@ -47,23 +58,53 @@ def allowed_patterns() -> list[re.Pattern]:
 def test_every_page_is_valid_html(built_site):
     java = shutil.which("java")
     assert java, "a Java runtime is needed for the Nu HTML Checker: `make java` installs it"
-    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--skip-non-html",
-                             "--format", "json", str(built_site)],
-                            capture_output=True, text=True, encoding="utf-8", timeout=600)
+    result = subprocess.run(
+        [
+            java,
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--skip-non-html",
+            "--format",
+            "json",
+            str(built_site),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+    )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     patterns = allowed_patterns()
-    errors = [f"{m['url'].split(str(built_site))[-1]}:{m.get('lastLine')}: {m['message']}"
-              for m in messages if not any(p.search(m["message"]) for p in patterns)]
+    errors = [
+        f"{m['url'].split(str(built_site))[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if not any(p.search(m["message"]) for p in patterns)
+    ]
     assert errors == [], "\n".join(errors[:30])
     assert len(list(built_site.rglob("*.html"))) > 200
 
 
 def test_the_checker_catches_invalid_html(tmp_path):
-    (tmp_path / "bad.html").write_text('<!doctype html><html lang="en"><head><title>x</title>'
-                                       '</head><body><input type="checkbox" autocomplete="off">'
-                                       "</body></html>", encoding="utf-8")
-    result = subprocess.run([shutil.which("java") or "java", "-jar", str(VNU), "--errors-only",
-                             "--format", "json", str(tmp_path)], capture_output=True, text=True)
+    (tmp_path / "bad.html").write_text(
+        '<!doctype html><html lang="en"><head><title>x</title>'
+        '</head><body><input type="checkbox" autocomplete="off">'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [
+            shutil.which("java") or "java",
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--format",
+            "json",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert "autocomplete" in result.stderr
 
 
@@ -95,10 +136,12 @@ def test_axe_finds_what_the_theme_used_to_get_wrong(chromium, site_url):
 
 
 def test_theme_repairs():
-    html = ('<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
-            '<div class="md-search" data-md-component="search" role="dialog">'
-            '<input type="text" class="md-search__input" name="query" aria-label="Поиск">'
-            '<label class="md-nav__title" for="__toc">TOC</label>')
+    html = (
+        '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
+        '<div class="md-search" data-md-component="search" role="dialog">'
+        '<input type="text" class="md-search__input" name="query" aria-label="Поиск">'
+        '<label class="md-nav__title" for="__toc">TOC</label>'
+    )
     fixed = repair(html)
     assert 'autocomplete="off"' not in fixed
     assert 'role="dialog" aria-label="Поиск"' in fixed
@@ -109,16 +152,20 @@ def test_theme_repairs():
 
 def test_two_builds_of_the_same_sources_are_identical(built_site, site_project, tmp_path):
     again = tmp_path / "again"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-                             str(again)], cwd=site_project, capture_output=True, text=True,
-                            encoding="utf-8", env=BUILD_ENV)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(again)],
+        cwd=site_project,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=BUILD_ENV,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     differing = []
 
     def compare(cmp: filecmp.dircmp, prefix: str = "") -> None:
         differing.extend(prefix + name for name in cmp.left_only + cmp.right_only)
-        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files,
-                                               shallow=False)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
         differing.extend(prefix + name for name in mismatch + errors)
         for name, sub in cmp.subdirs.items():
             compare(sub, f"{prefix}{name}/")

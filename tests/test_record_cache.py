@@ -9,14 +9,16 @@ import pickle
 import pytest
 
 from build_scripts.data import record_cache
+from build_scripts.data.validate import validate
 
 from .conftest import edit
-from build_scripts.data.validate import validate
 
 STATEMENT = "statements/statement-fixture-a.yml"
 BROKEN_STAGE = ("stage: stage-fixture-one", "stage: stage-fixture-onee")
-BROKEN_STAGE_PROBLEM = (f"data/{STATEMENT}:22:8: stage: no record data/stages/stage-fixture-onee"
-                        ".yml; did you mean 'stage-fixture-one'?")
+BROKEN_STAGE_PROBLEM = (
+    f"data/{STATEMENT}:22:8: stage: no record data/stages/stage-fixture-onee"
+    ".yml; did you mean 'stage-fixture-one'?"
+)
 
 
 @pytest.fixture
@@ -36,8 +38,11 @@ def test_cached_records_equal_fresh_ones_and_keep_their_positions(data_copy, cac
     fresh, fresh_problems = validate(data_copy, data_copy.parent)
     assert cached_entries(cache_file) == len(fresh.records["statements"])
     cached, cached_problems = validate(data_copy, data_copy.parent)
-    assert [str(p) for p in cached_problems] == [str(p) for p in fresh_problems] == [
-        BROKEN_STAGE_PROBLEM]
+    assert (
+        [str(p) for p in cached_problems]
+        == [str(p) for p in fresh_problems]
+        == [BROKEN_STAGE_PROBLEM]
+    )
     for dataset, entries in fresh.records.items():
         for record_id, entry in entries.items():
             again = cached.records[dataset][record_id]
@@ -68,8 +73,11 @@ def test_a_cache_from_other_code_is_not_used(data_copy, cache_file):
         pickle.dump(stored, stream)
     catalog, problems = validate(data_copy, data_copy.parent)
     assert problems == []
-    assert all(entry.record != "not a record" for entries in catalog.records.values()
-               for entry in entries.values())
+    assert all(
+        entry.record != "not a record"
+        for entries in catalog.records.values()
+        for entry in entries.values()
+    )
 
 
 def test_record_cache_off(data_copy, cache_file, monkeypatch):

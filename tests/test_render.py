@@ -13,7 +13,9 @@ def to_html(text: str) -> str:
 
 def test_script_tag_appears_literally():
     assert "<script>" not in to_html(escape_markdown("<script>alert(1)</script>"))
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in to_html(escape_markdown("<script>alert(1)</script>"))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in to_html(
+        escape_markdown("<script>alert(1)</script>")
+    )
 
 
 def test_markdown_characters_stay_literal():

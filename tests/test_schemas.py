@@ -29,6 +29,8 @@ def test_schema_requires_english_offers_all_languages_and_forbids_unknown_fields
     localized = schema["$defs"]["Localized"]
     # A Chinese or Russian translation may be pending; `make status` lists it.
     assert localized["required"] == ["en"]
-    assert {"en", "zh", "ru", "editorial", "official", "source_hash"} == set(localized["properties"])
+    assert {"en", "zh", "ru", "editorial", "official", "source_hash"} == set(
+        localized["properties"]
+    )
     assert localized["additionalProperties"] is False
     assert schema["additionalProperties"] is False

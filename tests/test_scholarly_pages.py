@@ -26,31 +26,50 @@ SITE_URL = "http://127.0.0.1:8000/"  # the build's site_url in the tests
 
 def page(built_site, lang: str, dataset: str, record_id: str) -> str:
     return (built_site / url_prefix(lang) / dataset / record_id / "index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 def citation_text(text: str) -> str:
-    return html.unescape(re.search(r'<p class="citation" id="citation" data-text="([^"]*)"',
-                                   text).group(1))
+    return html.unescape(
+        re.search(r'<p class="citation" id="citation" data-text="([^"]*)"', text).group(1)
+    )
 
 
 def downloads(text: str) -> dict[str, str]:
-    return {fmt: unquote(uri.split(",", 1)[1]) for uri, fmt in re.findall(
-        r'<a class="md-button" download="[^"]+" href="(data:[^"]+)">([^<]+)</a>', text)}
+    return {
+        fmt: unquote(uri.split(",", 1)[1])
+        for uri, fmt in re.findall(
+            r'<a class="md-button" download="[^"]+" href="(data:[^"]+)">([^<]+)</a>', text
+        )
+    }
 
 
-@pytest.mark.parametrize("lang, pattern", [
-    ("en", r"^Sino-Russian Cultural Relations\. \d{4}\. “Limited Contact and Understanding\.” "
-           r"Version \d+\.\d+\.\d+\. .*http://127\.0\.0\.1:8000/stages/limited-contact/\.$"),
-    ("zh", r"^中俄文化关系, \d{4}\. 有限的接触与了解\[EB/OL\]\. \(\d{4}-\d\d-\d\d\)\[\d{4}-\d\d-\d\d\]\. "
-           r"http://127\.0\.0\.1:8000/zh/stages/limited-contact/\.$"),
-    ("ru", r"^Российско-китайские культурные связи\. Ограниченные контакты и взаимное знакомство "
-           r"\[Электронный ресурс\]\. URL: http://127\.0\.0\.1:8000/ru/stages/limited-contact/ "
-           r"\(дата обращения: \d\d\.\d\d\.\d{4}\)\.$"),
-])
+@pytest.mark.parametrize(
+    "lang, pattern",
+    [
+        (
+            "en",
+            r"^Sino-Russian Cultural Relations\. \d{4}\. “Limited Contact and Understanding\.” "
+            r"Version \d+\.\d+\.\d+\. .*http://127\.0\.0\.1:8000/stages/limited-contact/\.$",
+        ),
+        (
+            "zh",
+            r"^中俄文化关系, \d{4}\. 有限的接触与了解\[EB/OL\]\. \(\d{4}-\d\d-\d\d\)\[\d{4}-\d\d-\d\d\]\. "
+            r"http://127\.0\.0\.1:8000/zh/stages/limited-contact/\.$",
+        ),
+        (
+            "ru",
+            r"^Российско-китайские культурные связи\. Ограниченные контакты и взаимное знакомство "
+            r"\[Электронный ресурс\]\. URL: http://127\.0\.0\.1:8000/ru/stages/limited-contact/ "
+            r"\(дата обращения: \d\d\.\d\d\.\d{4}\)\.$",
+        ),
+    ],
+)
 def test_cite_this_page_in_the_style_of_each_language(built_site, lang, pattern):
     assert re.match(pattern, citation_text(page(built_site, lang, *PAGE))), citation_text(
-        page(built_site, lang, *PAGE))
+        page(built_site, lang, *PAGE)
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "ru"])
@@ -77,28 +96,36 @@ def test_page_citation_downloads_parse_and_agree(built_site, lang):
 
 def test_reference_manager_metadata_describes_the_page_and_the_document(built_site):
     text = page(built_site, "zh", *STATEMENT)
-    head = text[:text.index("</head>")]
+    head = text[: text.index("</head>")]
     meta = dict(re.findall(r'<meta name="(citation_[a-z_]+)" content="([^"]*)">', head))
-    assert meta["citation_title"] == "中华人民共和国和俄罗斯联邦关于发展新时代全面战略协作伙伴关系的联合声明"
+    assert (
+        meta["citation_title"]
+        == "中华人民共和国和俄罗斯联邦关于发展新时代全面战略协作伙伴关系的联合声明"
+    )
     assert meta["citation_public_url"] == f"{SITE_URL}zh/statements/joint-statement-2019-06-05/"
     assert meta["citation_language"] == "zh-Hans" and meta["citation_publisher"] == "中俄文化关系"
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', head,
-                                re.S).group(1))
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', head, re.S).group(1)
+    )
     assert data["@type"] == "WebPage" and data["url"] == meta["citation_public_url"]
     assert data["about"]["dateCreated"] == "2019-06-05"
     assert [a["name"] for a in data["about"]["author"]] == ["中华人民共和国", "俄罗斯联邦"]
 
 
-@pytest.mark.parametrize("lang, first", [
-    # Chicago: by author, works without one by title.
-    ("en", "cdac-2019-outcomes"),
-    # GB/T: by author in the zh-CN collation (works without one as 佚名, by title).
-    ("zh", "cdac-2019-outcomes"),
-    # GOST: Cyrillic works first, then Latin.
-    ("ru", "gazul-2011"),
-])
-def test_bibliography_is_sorted_by_each_style_with_an_anchor_per_work(built_site, catalog, lang,
-                                                                      first):
+@pytest.mark.parametrize(
+    "lang, first",
+    [
+        # Chicago: by author, works without one by title.
+        ("en", "cdac-2019-outcomes"),
+        # GB/T: by author in the zh-CN collation (works without one as 佚名, by title).
+        ("zh", "cdac-2019-outcomes"),
+        # GOST: Cyrillic works first, then Latin.
+        ("ru", "gazul-2011"),
+    ],
+)
+def test_bibliography_is_sorted_by_each_style_with_an_anchor_per_work(
+    built_site, catalog, lang, first
+):
     text = (built_site / url_prefix(lang) / "references" / "index.html").read_text(encoding="utf-8")
     order = re.findall(r'<p class="bib-entry" id="([^"]+)"', text)
     assert sorted(order) == sorted(catalog.records["references"])
@@ -111,8 +138,8 @@ def test_bibliography_is_sorted_by_each_style_with_an_anchor_per_work(built_site
 
 def test_bibliography_links_each_work_to_the_pages_that_cite_it(built_site):
     text = (built_site / "references" / "index.html").read_text(encoding="utf-8")
-    after = text[text.index('id="wu-collaborative-optimization"'):]
-    block = after[:after.index('<p class="bib-entry"', 10)]
+    after = text[text.index('id="wu-collaborative-optimization"') :]
+    block = after[: after.index('<p class="bib-entry"', 10)]
     assert "Cited on this site" in block
     assert 'href="../themes/collaborative-governance/"' in block
 
@@ -124,8 +151,9 @@ def test_every_source_of_a_record_is_a_footnote_with_its_quote(built_site, catal
     footnotes = re.findall(r'<li id="fn:([^"]+)">(.*?)</li>', text, re.S)
     labels = [label for label, _ in footnotes]
     assert labels == [str(n) for n in range(1, len(record.sources) + 1)] + [
-        f"q{n}" for n in range(1, len(record.quotes) + 1)]
-    for (label, body), source in zip(footnotes, record.sources):
+        f"q{n}" for n in range(1, len(record.quotes) + 1)
+    ]
+    for (_label, body), source in zip(footnotes, record.sources):
         assert html.escape(source.quote, quote=False) in body
         assert f'href="../../references/{source.ref}/"' in body
     # The summary carries the markers of the record's sources.

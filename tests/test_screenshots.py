@@ -18,14 +18,28 @@ def png_size(path) -> tuple[int, int]:
     head = path.read_bytes()[:24]
     assert head[:8] == b"\x89PNG\r\n\x1a\n", path
     return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
-PAGES = {"home": "", "stage": "stages/all-round-development/",
-         "statement": "statements/joint-statement-2019-06-05/", "timeline": "timeline/"}
+
+
+PAGES = {
+    "home": "",
+    "stage": "stages/all-round-development/",
+    "statement": "statements/joint-statement-2019-06-05/",
+    "timeline": "timeline/",
+}
 TITLES = {  # a word of each page's title, per language
-    "en": {"home": "Sino-Russian", "stage": "All-round", "statement": "Joint Statement",
-           "timeline": "Timeline"},
+    "en": {
+        "home": "Sino-Russian",
+        "stage": "All-round",
+        "statement": "Joint Statement",
+        "timeline": "Timeline",
+    },
     "zh": {"home": "中俄", "stage": "全面发展", "statement": "联合声明", "timeline": "时间线"},
-    "ru": {"home": "Российско", "stage": "Всестороннее", "statement": "Совместное заявление",
-           "timeline": "Хронология"},
+    "ru": {
+        "home": "Российско",
+        "stage": "Всестороннее",
+        "statement": "Совместное заявление",
+        "timeline": "Хронология",
+    },
 }
 
 
@@ -48,8 +62,12 @@ def test_screenshots_of_each_page_type(chromium, site_url, lang, device, viewpor
         width, height = png_size(target)
         assert width == viewport[0] and height >= viewport[1], (name, width, height)
         box = page.locator("h1").first.bounding_box() if name != "home" else None
-        assert box is None or (box["width"] > 50 and box["height"] > 10
-                               and 0 <= box["x"] and box["x"] + box["width"] <= width), (name, box)
+        assert box is None or (
+            box["width"] > 50
+            and box["height"] > 10
+            and 0 <= box["x"]
+            and box["x"] + box["width"] <= width
+        ), (name, box)
     page.close()
 
 

@@ -22,7 +22,7 @@ def test_timeline_shows_every_stage_with_its_dated_statements(built_site, catalo
     found = spans(html)
     stages = sorted(catalog.records["stages"].items(), key=lambda item: item[1].record.order)
     assert len(found) == len(stages) == 5
-    for (stage_id, entry), span in zip(stages, found):
+    for (stage_id, _entry), span in zip(stages, found):
         assert f'href="../stages/{stage_id}/"' in span
         assert title_of(catalog, "stages", stage_id, lang) in span
     for statement_id, entry in catalog.records["statements"].items():
@@ -30,7 +30,10 @@ def test_timeline_shows_every_stage_with_its_dated_statements(built_site, catalo
         span = found[[s for s, _ in stages].index(record.stage)]
         assert span.count(f'href="../statements/{statement_id}/"') == 1, statement_id
         if record.date:
-            assert f'<time datetime="{record.date}">{parse_date(record.date).format(lang)}</time>' in span
+            assert (
+                f'<time datetime="{record.date}">{parse_date(record.date).format(lang)}</time>'
+                in span
+            )
 
 
 def test_key_events_keep_the_order_the_paper_tells_them_in(built_site, catalog):

@@ -27,6 +27,6 @@ def test_chart_and_table_carry_the_figures_in_the_readers_language(built_site, l
     # The longest bar is the total, and the bars are in proportion to the values.
     widths = [float(w) for w in re.findall(r'<rect x="0" y="\d+" width="(\d+)"', svg)]
     assert widths[0] == max(widths) and abs(widths[1] / widths[0] - 42876 / 84071) < 0.01
-    table = html[html.index("</figure>"):]
+    table = html[html.index("</figure>") :]
     assert total in table and change in table
     assert 'href="trade-total-2017/"' in table

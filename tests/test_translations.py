@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import edit
-from build_scripts.pages.generate import generate_all
 from build_scripts.core.problems import DataError
-from build_scripts.editor.translation_stamp import stamp
-from build_scripts.editor.translation_status import counts, report
 from build_scripts.data.translations import fingerprint
 from build_scripts.data.validate import load_catalog, validate
+from build_scripts.editor.translation_stamp import stamp
+from build_scripts.editor.translation_status import counts, report
+from build_scripts.pages.generate import generate_all
+
+from .conftest import edit
 
 STAGE = "stages/stage-fixture-one.yml"
 
@@ -52,7 +53,11 @@ def test_changed_original_flags_its_translations_in_the_report_and_on_the_page(d
 
 def test_missing_translation_shows_the_original_marked_in_its_language(data_copy, tmp_path):
     edit(data_copy / STAGE, "  ru: Краткое содержание.\n", "")
-    edit(data_copy / STAGE, "source_hash: {zh: 489cc652, ru: 489cc652}", "source_hash: {zh: 489cc652}")
+    edit(
+        data_copy / STAGE,
+        "source_hash: {zh: 489cc652, ru: 489cc652}",
+        "source_hash: {zh: 489cc652}",
+    )
     catalog = load_catalog(data_copy)
     assert f"data/{STAGE}:12:1: summary.ru (original: en)" in report(catalog)
     assert counts(catalog)[("stages", "ru")]["missing"] == 1
@@ -69,7 +74,11 @@ def test_missing_translation_shows_the_original_marked_in_its_language(data_copy
 
 def test_missing_title_falls_back_with_its_language_on_the_heading(data_copy, tmp_path):
     edit(data_copy / STAGE, "  zh: 测试阶段\n", "")
-    edit(data_copy / STAGE, "source_hash: {zh: e597e28c, ru: e597e28c}", "source_hash: {ru: e597e28c}")
+    edit(
+        data_copy / STAGE,
+        "source_hash: {zh: e597e28c, ru: e597e28c}",
+        "source_hash: {ru: e597e28c}",
+    )
     docs = tmp_path / "docs"
     generate_all(data_copy, docs)
     zh = (docs / "stages" / "stage-fixture-one.zh.md").read_text(encoding="utf-8")
@@ -86,8 +95,12 @@ def test_translated_marks_one_language_and_keeps_the_layout(data_copy):
     after = path.read_text(encoding="utf-8").splitlines()
     changed = [(a, b) for a, b in zip(before, after) if a != b]
     new = fingerprint("A revised summary.")
-    assert changed == [("  source_hash: {zh: 489cc652, ru: 489cc652}",
-                        f"  source_hash: {{zh: {new}, ru: 489cc652}}")]
+    assert changed == [
+        (
+            "  source_hash: {zh: 489cc652, ru: 489cc652}",
+            f"  source_hash: {{zh: {new}, ru: 489cc652}}",
+        )
+    ]
 
     text = report(load_catalog(data_copy))
     assert "summary.zh" not in text and f"data/{STAGE}:15:7: summary.ru" in text
@@ -104,9 +117,12 @@ def test_translated_adds_the_hash_where_there_was_none(data_copy):
 
 
 def test_translated_refuses_a_layout_it_cannot_edit_and_leaves_the_file(data_copy):
-    edit(data_copy / STAGE, "summary:\n  en: A summary.\n  zh: 概要。\n  ru: Краткое содержание.\n"
-                           "  source_hash: {zh: 489cc652, ru: 489cc652}\n",
-         "summary: {en: A new summary., zh: 概要。, ru: Краткое содержание.}\n")
+    edit(
+        data_copy / STAGE,
+        "summary:\n  en: A summary.\n  zh: 概要。\n  ru: Краткое содержание.\n"
+        "  source_hash: {zh: 489cc652, ru: 489cc652}\n",
+        "summary: {en: A new summary., zh: 概要。, ru: Краткое содержание.}\n",
+    )
     path = data_copy / STAGE
     before = path.read_bytes()
     with pytest.raises(DataError, match="could not mark the translations"):
@@ -114,16 +130,31 @@ def test_translated_refuses_a_layout_it_cannot_edit_and_leaves_the_file(data_cop
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("  source_hash: {zh: 489cc652, ru: 489cc652}", "  source_hash: {en: 489cc652}",
-     "summary: source_hash.en: that text is the original"),
-    ("  ru: Краткое содержание.\n", "  ru: Краткое содержание.\n  official: [ru]\n",
-     "summary: source_hash.ru: that text is official"),
-    ("  editorial: [zh, ru]", "  editorial: [zh, ru]\n  official: [zh]",
-     "title: zh cannot be both `editorial` and `official`"),
-    ("  source_hash: {zh: 489cc652, ru: 489cc652}", "  source_hash: {zh: 489cc65}",
-     "summary.source_hash.zh: must be the 8-character fingerprint that `make translated` writes"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "  source_hash: {zh: 489cc652, ru: 489cc652}",
+            "  source_hash: {en: 489cc652}",
+            "summary: source_hash.en: that text is the original",
+        ),
+        (
+            "  ru: Краткое содержание.\n",
+            "  ru: Краткое содержание.\n  official: [ru]\n",
+            "summary: source_hash.ru: that text is official",
+        ),
+        (
+            "  editorial: [zh, ru]",
+            "  editorial: [zh, ru]\n  official: [zh]",
+            "title: zh cannot be both `editorial` and `official`",
+        ),
+        (
+            "  source_hash: {zh: 489cc652, ru: 489cc652}",
+            "  source_hash: {zh: 489cc65}",
+            "summary.source_hash.zh: must be the 8-character fingerprint that `make translated` writes",
+        ),
+    ],
+)
 def test_inconsistent_translation_fields_are_refused(data_copy, old, new, expected):
     edit(data_copy / STAGE, old, new)
     problems = [str(p) for p in validate(data_copy)[1]]

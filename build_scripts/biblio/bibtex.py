@@ -8,23 +8,49 @@ from ..core.languages import BY_CSL_LOCALE
 
 # CSL item type -> BibTeX entry type.
 ENTRY_TYPES = {
-    "article-journal": "article", "article": "misc", "paper-conference": "inproceedings",
-    "webpage": "online", "legislation": "misc", "report": "report", "book": "book",
+    "article-journal": "article",
+    "article": "misc",
+    "paper-conference": "inproceedings",
+    "webpage": "online",
+    "legislation": "misc",
+    "report": "report",
+    "book": "book",
     "chapter": "incollection",
 }
 # CSL variable -> BibTeX field (for the fields that are plain text in both).
 FIELDS = {
-    "title": "title", "container-title": "journaltitle", "collection-title": "booktitle",
-    "publisher": "publisher", "publisher-place": "location", "volume": "volume",
-    "issue": "number", "URL": "url", "note": "note", "version": "version",
+    "title": "title",
+    "container-title": "journaltitle",
+    "collection-title": "booktitle",
+    "publisher": "publisher",
+    "publisher-place": "location",
+    "volume": "volume",
+    "issue": "number",
+    "URL": "url",
+    "note": "note",
+    "version": "version",
 }
 # Where the container goes when it is not a journal: the proceedings or book of a paper or
 # chapter, the site of a web page.
-CONTAINER_FIELD = {"inproceedings": "booktitle", "incollection": "booktitle",
-                   "online": "organization"}
-_SPECIAL = str.maketrans({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&",
-                          "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
-                          "^": r"\textasciicircum{}"})
+CONTAINER_FIELD = {
+    "inproceedings": "booktitle",
+    "incollection": "booktitle",
+    "online": "organization",
+}
+_SPECIAL = str.maketrans(
+    {
+        "\\": r"\textbackslash{}",
+        "{": r"\{",
+        "}": r"\}",
+        "&": r"\&",
+        "%": r"\%",
+        "$": r"\$",
+        "#": r"\#",
+        "_": r"\_",
+        "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}",
+    }
+)
 
 
 def escape(text: str) -> str:

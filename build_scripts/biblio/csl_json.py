@@ -13,8 +13,16 @@ from ..core.languages import language
 from ..data.catalog import Catalog
 from ..data.models import Reference
 
-_TEXT_FIELDS = ("container-title", "collection-title", "publisher", "publisher-place", "volume",
-                "issue", "page", "URL")
+_TEXT_FIELDS = (
+    "container-title",
+    "collection-title",
+    "publisher",
+    "publisher-place",
+    "volume",
+    "issue",
+    "page",
+    "URL",
+)
 
 
 def csl_date(text: str) -> dict[str, Any]:
@@ -52,5 +60,7 @@ def reference_item(record_id: str, reference: Reference) -> dict[str, Any]:
 
 def reference_items(catalog: Catalog) -> list[dict[str, Any]]:
     """Every reference as a CSL-JSON item, in id order."""
-    return [reference_item(entry.id, entry.record)
-            for entry in sorted(catalog.entries("references"), key=lambda entry: entry.id)]
+    return [
+        reference_item(entry.id, entry.record)
+        for entry in sorted(catalog.entries("references"), key=lambda entry: entry.id)
+    ]

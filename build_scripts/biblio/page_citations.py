@@ -21,19 +21,26 @@ from .csl_json import csl_date
 
 @dataclass(frozen=True)
 class PageCitation:
-    html: str        # in the page language's style, from citeproc-js
-    text: str        # the same, plain, for copying
+    html: str  # in the page language's style, from citeproc-js
+    text: str  # the same, plain, for copying
     downloads: list[tuple[str, str, str]]  # (format, file name, data: URI)
-    meta: list[tuple[str, str]]            # Highwire citation_* tags
-    jsonld: dict[str, Any]                 # schema.org description of the page
+    meta: list[tuple[str, str]]  # Highwire citation_* tags
+    jsonld: dict[str, Any]  # schema.org description of the page
 
 
 def permalink(site_url: str, dataset: str, record_id: str, lang: str) -> str:
     return f"{site_url.rstrip('/')}/{url_prefix(lang)}{dataset}/{record_id}/"
 
 
-def page_item(catalog: Catalog, dataset: str, record_id: str, lang: str, site_url: str,
-              edition: Edition, accessed: str) -> dict[str, Any]:
+def page_item(
+    catalog: Catalog,
+    dataset: str,
+    record_id: str,
+    lang: str,
+    site_url: str,
+    edition: Edition,
+    accessed: str,
+) -> dict[str, Any]:
     """The record page as a CSL-JSON web page of this publication."""
     return {
         "id": f"{dataset}/{record_id}",
@@ -61,9 +68,14 @@ def _downloads(item: dict[str, Any]) -> list[tuple[str, str, str]]:
     return [
         ("BibTeX", f"{name}.bib", _data_uri("application/x-bibtex", bibtex.entry(keyed))),
         ("RIS", f"{name}.ris", _data_uri("application/x-research-info-systems", ris.record(keyed))),
-        ("CSL-JSON", f"{name}.json", _data_uri(
-            "application/vnd.citationstyles.csl+json",
-            json.dumps([item], ensure_ascii=False, indent=1))),
+        (
+            "CSL-JSON",
+            f"{name}.json",
+            _data_uri(
+                "application/vnd.citationstyles.csl+json",
+                json.dumps([item], ensure_ascii=False, indent=1),
+            ),
+        ),
     ]
 
 
@@ -78,8 +90,15 @@ def _meta(item: dict[str, Any], edition: Edition, lang: str) -> list[tuple[str, 
     ]
 
 
-def _jsonld(catalog: Catalog, dataset: str, record_id: str, item: dict[str, Any],
-            edition: Edition, site_url: str, lang: str) -> dict[str, Any]:
+def _jsonld(
+    catalog: Catalog,
+    dataset: str,
+    record_id: str,
+    item: dict[str, Any],
+    edition: Edition,
+    site_url: str,
+    lang: str,
+) -> dict[str, Any]:
     page: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "WebPage",
@@ -89,8 +108,11 @@ def _jsonld(catalog: Catalog, dataset: str, record_id: str, item: dict[str, Any]
         "datePublished": edition.released,
         "version": edition.version,
         "license": "https://creativecommons.org/licenses/by/4.0/",
-        "isPartOf": {"@type": "WebSite", "name": item["author"][0]["literal"],
-                     "url": f"{site_url.rstrip('/')}/{url_prefix(lang)}"},
+        "isPartOf": {
+            "@type": "WebSite",
+            "name": item["author"][0]["literal"],
+            "url": f"{site_url.rstrip('/')}/{url_prefix(lang)}",
+        },
     }
     document = about(catalog.get(dataset, record_id), lang)
     if document is not None:
@@ -110,19 +132,28 @@ def _(record: Statement, lang: str) -> dict[str, Any] | None:
     document: dict[str, Any] = {
         "@type": "CreativeWork",
         "name": record.title.get(lang),
-        "author": [{"@type": "Organization", "name": party.get(lang)}
-                   for party in record.parties],
+        "author": [{"@type": "Organization", "name": party.get(lang)} for party in record.parties],
     }
     if record.date:
         document["dateCreated"] = record.date
     return document
 
 
-def page_citation(catalog: Catalog, dataset: str, record_id: str, lang: str,
-                  item: dict[str, Any], formatted: Formatted, edition: Edition,
-                  site_url: str) -> PageCitation:
+def page_citation(
+    catalog: Catalog,
+    dataset: str,
+    record_id: str,
+    lang: str,
+    item: dict[str, Any],
+    formatted: Formatted,
+    edition: Edition,
+    site_url: str,
+) -> PageCitation:
     """A record page's citation in `lang`, from its item and the processor's output."""
     return PageCitation(
-        html=formatted.html, text=formatted.text, downloads=_downloads(item),
+        html=formatted.html,
+        text=formatted.text,
+        downloads=_downloads(item),
         meta=_meta(item, edition, lang),
-        jsonld=_jsonld(catalog, dataset, record_id, item, edition, site_url, lang))
+        jsonld=_jsonld(catalog, dataset, record_id, item, edition, site_url, lang),
+    )

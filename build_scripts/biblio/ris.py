@@ -10,15 +10,28 @@ from ..core.languages import BY_CSL_LOCALE
 
 # CSL item type -> RIS reference type.
 TYPES = {
-    "article-journal": "JOUR", "article": "GEN", "paper-conference": "CPAPER", "webpage": "ELEC",
-    "legislation": "GOVDOC", "report": "RPRT", "book": "BOOK", "chapter": "CHAP",
+    "article-journal": "JOUR",
+    "article": "GEN",
+    "paper-conference": "CPAPER",
+    "webpage": "ELEC",
+    "legislation": "GOVDOC",
+    "report": "RPRT",
+    "book": "BOOK",
+    "chapter": "CHAP",
 }
 # CSL variable -> rispy's name of the RIS tag (TI, T2, T3, PB, CY, VL, IS, N1, ET), in the order
 # the lines are written.
 FIELDS = {
-    "title": "title", "container-title": "secondary_title", "collection-title": "tertiary_title",
-    "publisher": "publisher", "publisher-place": "place_published", "volume": "volume",
-    "issue": "number", "URL": "urls", "note": "notes", "version": "edition",
+    "title": "title",
+    "container-title": "secondary_title",
+    "collection-title": "tertiary_title",
+    "publisher": "publisher",
+    "publisher-place": "place_published",
+    "volume": "volume",
+    "issue": "number",
+    "URL": "urls",
+    "note": "notes",
+    "version": "edition",
 }
 LISTS = ("urls", "notes")  # rispy writes one line per item of these
 
@@ -44,9 +57,13 @@ def fields(item: dict[str, Any]) -> dict[str, Any]:
     """The item as rispy's reference: its tags by rispy's names, in the order they are written."""
     out: dict[str, Any] = {"type_of_reference": TYPES[item["type"]], "id": item["id"]}
     if item.get("author"):
-        out["authors"] = [_one_line(name.get("literal") or ", ".join(
-            part for part in (name.get("family"), name.get("given")) if part))
-            for name in item["author"]]
+        out["authors"] = [
+            _one_line(
+                name.get("literal")
+                or ", ".join(part for part in (name.get("family"), name.get("given")) if part)
+            )
+            for name in item["author"]
+        ]
     for variable, name in FIELDS.items():
         if item.get(variable):
             value = _one_line(item[variable])

@@ -84,11 +84,15 @@ class PartialDate:
             return written.year_format.format(year=self.year)
         if self.precision == "decade":
             template = written.decade_part_format if self.decade_part else written.decade_format
-            return template.format(year=self.year, decade=self.year % 100,
-                                   century=self.year // 100 + 1,
-                                   part=written.decade_parts.get(self.decade_part, ""))
-        return written.century_format.format(text=self.text, number=self.year,
-                                             roman=_roman(self.year))
+            return template.format(
+                year=self.year,
+                decade=self.year % 100,
+                century=self.year // 100 + 1,
+                part=written.decade_parts.get(self.decade_part, ""),
+            )
+        return written.century_format.format(
+            text=self.text, number=self.year, roman=_roman(self.year)
+        )
 
 
 def parse_date(text: str) -> PartialDate:
@@ -114,7 +118,9 @@ def parse_date(text: str) -> PartialDate:
         return PartialDate(text, "decade", int(m.group(2)), decade_part=m.group(1))
     if m := _CENTURY.match(text):
         number = int(m.group(1))
-        expected = {1: "st", 2: "nd", 3: "rd"}.get(number % 10 if number not in (11, 12, 13) else 0, "th")
+        expected = {1: "st", 2: "nd", 3: "rd"}.get(
+            number % 10 if number not in (11, 12, 13) else 0, "th"
+        )
         if m.group(2) != expected or number == 0:
             raise ValueError(f"{text!r} should read '{number}{expected} century'")
         return PartialDate(text, "century", number)

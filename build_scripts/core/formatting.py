@@ -1,7 +1,7 @@
 """Numbers, money and names in each language's own conventions.
 
-    US$84.071 billion · 840.71亿美元 · 84,071 млрд долл. США
-    20.8% · 20.8% · 20,8 %
+US$84.071 billion · 840.71亿美元 · 84,071 млрд долл. США
+20.8% · 20.8% · 20,8 %
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from decimal import Decimal
 from babel.numbers import format_decimal, format_percent
 
 from .languages import language
+
 
 def _shortest(value: Decimal) -> str:
     """The decimal pattern that shows every significant digit and no trailing zeros."""
@@ -31,8 +32,9 @@ def money(value: float, unit: str, lang: str) -> str:
 def percent(value: float, lang: str, signed: bool = False) -> str:
     """Every significant digit, in the locale's own pattern (Russian puts a no-break space
     before the sign)."""
-    text = format_percent(Decimal(str(value)) / 100, locale=language(lang).babel_locale,
-                          decimal_quantization=False)
+    text = format_percent(
+        Decimal(str(value)) / 100, locale=language(lang).babel_locale, decimal_quantization=False
+    )
     return f"+{text}" if signed and value > 0 else text
 
 

@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import pickle
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ def read_pickle(path: Path | None) -> Any | None:
         return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def code_digest(patterns: tuple[str, ...]) -> str:
     """SHA-256 of the pipeline's files (build_scripts/) that match the glob `patterns`."""
     digest = hashlib.sha256()
@@ -68,8 +68,14 @@ def content_key(*parts: Any) -> str:
 class KeyedCache:
     """One cache file. `as_json`: stored as JSON (portable, for plain values), else pickled."""
 
-    def __init__(self, path: Path | None, stamp: str = "", as_json: bool = False,
-                 keep_unused: bool = False, keep_at_least: int = 0):
+    def __init__(
+        self,
+        path: Path | None,
+        stamp: str = "",
+        as_json: bool = False,
+        keep_unused: bool = False,
+        keep_at_least: int = 0,
+    ):
         self.path, self.stamp, self.as_json = path, stamp, as_json
         self.keep_unused, self.keep_at_least = keep_unused, keep_at_least
         self.entries: dict[str, Any] = {}
@@ -118,4 +124,3 @@ class KeyedCache:
             write_atomic(self.path, text.encode("utf-8"))
         else:
             write_pickle(self.path, document)
-

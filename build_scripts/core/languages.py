@@ -1,7 +1,8 @@
-"""The publication's languages: the one registry of what the pipeline knows about each.
+"""The publication's languages: the one registry of what the pipeline knows about each, read
+from languages.yml beside this file into `Language` entries.
 
-Adding a language is one `Language` entry here (plus its texts in data/ and its strings in
-data/ui.yml); no other module lists the languages or branches on a language code.
+Adding a language is one entry there (plus its texts in data/ and its strings in data/ui.yml);
+no other module lists the languages or branches on a language code.
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 
 @dataclass(frozen=True)
@@ -45,81 +49,14 @@ class Language:
     close_bracket: str
 
 
-LANGUAGE_LIST = (
-    Language(
-        code="en",
-        html_lang="en",
-        babel_locale="en_GB",
-        csl_locale="en-US",
-        csl_style="chicago-author-date.csl",
-        bibtex_langid="english",
-        ris_language="English",
-        search_languages=("en", "ru", "zh"),
-        year_format="{year}",
-        decade_format="{year}s",
-        decade_part_format="{part}-{year}s",
-        decade_parts={"early": "early", "mid": "mid", "late": "late"},
-        century_format="{text}",
-        usd_exponent=9,
-        usd_format="US${amount} billion",
-        given_family_separator=" ",
-        family_given_separator=" ",
-        colon=": ",
-        list_separator="; ",
-        open_bracket=" (",
-        close_bracket=")",
-    ),
-    Language(
-        code="zh",
-        html_lang="zh-Hans",
-        babel_locale="zh_Hans_CN",
-        csl_locale="zh-CN",
-        csl_style="china-national-standard-gb-t-7714-2015-author-date.csl",
-        bibtex_langid="chinese",
-        ris_language="Chinese",
-        search_languages=("zh", "en", "ru"),
-        year_format="{year}年",
-        decade_format="{century}世纪{decade}年代",
-        decade_part_format="{century}世纪{decade}年代{part}",
-        decade_parts={"early": "初", "mid": "中期", "late": "末"},
-        century_format="{number}世纪",
-        usd_exponent=8,
-        usd_format="{amount}亿美元",
-        given_family_separator="·",
-        family_given_separator="",
-        colon="：",
-        list_separator="；",
-        open_bracket="（",
-        close_bracket="）",
-    ),
-    Language(
-        code="ru",
-        html_lang="ru",
-        babel_locale="ru_RU",
-        csl_locale="ru-RU",
-        # Of the three GOST R 7.0.5-2008 styles, this one sorts the bibliography alphabetically
-        # (language, author, year) and prints "С." for pages; "-numeric" keeps the citation
-        # order and "-numeric-alphabetical" prints a Latin "C." and loses the space before it.
-        csl_style="gost-r-7-0-5-2008.csl",
-        bibtex_langid="russian",
-        ris_language="Russian",
-        search_languages=("ru", "en", "zh"),
-        year_format="{year} г.",
-        decade_format="{year}-е годы",
-        decade_part_format="{part}{year}-х годов",
-        decade_parts={"early": "начало ", "mid": "середина ", "late": "конец "},
-        century_format="{roman} век",
-        usd_exponent=9,
-        usd_format="{amount} млрд долл. США",
-        given_family_separator=" ",
-        family_given_separator=" ",
-        colon=": ",
-        list_separator="; ",
-        open_bracket=" (",
-        close_bracket=")",
-    ),
-)
+def _load(path: Path) -> tuple[Language, ...]:
+    rows = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple(
+        Language(**{**row, "search_languages": tuple(row["search_languages"])}) for row in rows
+    )
 
+
+LANGUAGE_LIST = _load(Path(__file__).with_name("languages.yml"))
 REGISTRY: dict[str, Language] = {language.code: language for language in LANGUAGE_LIST}
 LANGUAGES: tuple[str, ...] = tuple(REGISTRY)
 DEFAULT_LANGUAGE = LANGUAGES[0]

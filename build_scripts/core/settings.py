@@ -2,15 +2,13 @@
 overrides it (as the Makefile, CI and the benchmark set them) and, in a site build, an option
 of the MkDocs plugin (mkdocs.yml `plugins: - publication: ...`) that overrides both.
 
-| setting        | environment          | default                     | what it does                    |
-|----------------|----------------------|-----------------------------|---------------------------------|
-| site_url       | SITE_URL             | http://127.0.0.1:8000/      | the address pages are cited at  |
-| pdf_edition    | PDF_EDITION=off      | on                          | print the PDF edition           |
-| record_cache   | RECORD_CACHE=off     | on                          | validated records between runs  |
-| page_manifest  | PAGE_MANIFEST=off    | on                          | render only pages whose reads changed |
-| citation_cache | CITATION_CACHE=off or a folder | on, <cache>/citations | formatted citations between runs |
-| jinja_cache    | JINJA_CACHE=off      | on                          | compiled templates between runs |
-| build date     | SOURCE_DATE_EPOCH    | now                         | every date the build writes     |
+    site_url        SITE_URL      http://127.0.0.1:8000/  the address the pages are cited at
+    pdf_edition     PDF_EDITION=off           on    print the PDF edition
+    record_cache    RECORD_CACHE=off          on    validated records between runs
+    page_manifest   PAGE_MANIFEST=off         on    render only the pages whose reads changed
+    citation_cache  CITATION_CACHE=off|<dir>  on    formatted citations between runs
+    jinja_cache     JINJA_CACHE=off           on    compiled templates between runs
+    (build date)    SOURCE_DATE_EPOCH         now   every date the build writes
 
 Every cache lives in one folder: `.cache/` beside the data folder (the repository's for data/,
 a test's or a benchmark's own otherwise); CITATION_CACHE=<folder> moves the citations alone.
@@ -22,7 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -68,8 +66,8 @@ class Settings:
         """SOURCE_DATE_EPOCH (the Makefile sets it to the last commit's time, so that two
         builds of one commit are the same), or now (UTC) when it is not set."""
         if self.source_date_epoch is not None:
-            return datetime.fromtimestamp(self.source_date_epoch, timezone.utc)
-        return datetime.now(timezone.utc)
+            return datetime.fromtimestamp(self.source_date_epoch, UTC)
+        return datetime.now(UTC)
 
     def build_date(self) -> str:
         """The build's day as YYYY-MM-DD."""

@@ -55,9 +55,13 @@ def _to_python(node: yaml.Node, loc: Path_, loaded: LoadedFile) -> Any:
                 raise _Refused("a key must be a plain word", key_node.start_mark)
             key = yaml.SafeLoader.construct_scalar(_LOADER, key_node)
             if key == "<<":
-                raise _Refused("merge keys (<<) are not allowed: write the fields out", key_node.start_mark)
+                raise _Refused(
+                    "merge keys (<<) are not allowed: write the fields out", key_node.start_mark
+                )
             if key in result:
-                raise _Refused(f"the field {key!r} appears twice in the same place", key_node.start_mark)
+                raise _Refused(
+                    f"the field {key!r} appears twice in the same place", key_node.start_mark
+                )
             child = loc + (key,)
             result[key] = _to_python(value_node, child, loaded)
             loaded.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -73,8 +77,11 @@ def _to_python(node: yaml.Node, loc: Path_, loaded: LoadedFile) -> Any:
 
 
 _SAFE_TAGS = {
-    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
 }
 # Timestamps stay strings: dates are parsed by the data model with their precision.
 _LOADER = yaml.SafeLoader("")
@@ -134,8 +141,7 @@ def digest_of(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def read_yaml(path: Path, root: Path, raw: bytes | None = None
-              ) -> tuple[LoadedFile, list[Problem]]:
+def read_yaml(path: Path, root: Path, raw: bytes | None = None) -> tuple[LoadedFile, list[Problem]]:
     """Read one record file (or its bytes `raw`, already read); return it with its positions,
     or the problems that stop it."""
     shown = relative(path, root)
@@ -164,7 +170,9 @@ def read_yaml(path: Path, root: Path, raw: bytes | None = None
         return refuse(err.message, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        return refuse(_hint_for(err, text), mark.line + 1 if mark else 1, mark.column + 1 if mark else 1)
+        return refuse(
+            _hint_for(err, text), mark.line + 1 if mark else 1, mark.column + 1 if mark else 1
+        )
     if node is None:
         return refuse("the file is empty")
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -68,6 +68,20 @@ def refers_to(dataset: str, description: str) -> dict:
     }
 
 
+def optional(description: str, **more: Any) -> FieldInfo:
+    """A field that may be left out."""
+    return Field(default=None, description=description, **more)
+
+
+def ids_of(dataset: str, what: str) -> FieldInfo:
+    """A list of ids of records in `dataset` (checked by the cross-record rule)."""
+    return Field(
+        default_factory=list,
+        description=f"{what} (ids of records in data/{dataset}/).",
+        json_schema_extra={"x-refers-to": dataset},
+    )
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -81,11 +95,10 @@ class Localized(Strict):
     """
 
     en: Text = Field(description="English.")
-    zh: Text | None = Field(
-        default=None, description="Chinese (simplified characters). Leave out while the "
-        "translation is pending.")
-    ru: Text | None = Field(
-        default=None, description="Russian. Leave out while the translation is pending.")
+    zh: Text | None = optional(
+        "Chinese (simplified characters). Leave out while the translation is pending."
+    )
+    ru: Text | None = optional("Russian. Leave out while the translation is pending.")
     editorial: list[Lang] = Field(
         default_factory=list,
         description=(
@@ -115,8 +128,11 @@ class Localized(Strict):
     def original(self) -> Lang:
         """The language this text was written in: the first present of en, zh, ru that is not
         an editorial translation. Every other version is made from it or is official."""
-        return next(lang for lang in LANGUAGES
-                    if getattr(self, lang) is not None and lang not in self.editorial)
+        return next(
+            lang
+            for lang in LANGUAGES
+            if getattr(self, lang) is not None and lang not in self.editorial
+        )
 
     def has(self, lang: str) -> bool:
         return getattr(self, lang) is not None
@@ -131,12 +147,13 @@ class Localized(Strict):
         return getattr(self, lang) or getattr(self, self.original)
 
     @model_validator(mode="after")
-    def _translations_are_consistent(self) -> "Localized":
+    def _translations_are_consistent(self) -> Localized:
         present = [lang for lang in LANGUAGES if getattr(self, lang) is not None]
         if all(lang in self.editorial for lang in present):
             raise ValueError(
                 "every language is listed under `editorial`: at least one version must be the "
-                "original, an official text or the source's wording")
+                "original, an official text or the source's wording"
+            )
         both = sorted(set(self.editorial) & set(self.official))
         if both:
             raise ValueError(f"{', '.join(both)} cannot be both `editorial` and `official`")
@@ -144,12 +161,20 @@ class Localized(Strict):
             if not self.has(lang):
                 raise ValueError(f"official: there is no {lang} text to be official")
         for lang in self.source_hash:
-            why = ("there is no such text" if not self.has(lang) else
-                   "that text is the original" if lang == self.original else
-                   "that text is official" if lang in self.official else None)
+            why = (
+                "there is no such text"
+                if not self.has(lang)
+                else "that text is the original"
+                if lang == self.original
+                else "that text is official"
+                if lang in self.official
+                else None
+            )
             if why:
-                raise ValueError(f"source_hash.{lang}: {why}, so it has no source to be made "
-                                 f"from; remove the {lang} entry")
+                raise ValueError(
+                    f"source_hash.{lang}: {why}, so it has no source to be made "
+                    f"from; remove the {lang} entry"
+                )
         return self
 
 
@@ -158,9 +183,7 @@ class SourceNote(Strict):
 
     ref: str = Field(**refers_to("references", "The work the fact comes from"))
     section: Text = Field(description="Section of that work, e.g. '3', '4.1', 'abstract'.")
-    quote: Text | None = Field(
-        default=None, description="The source's words, verbatim, where the site quotes them."
-    )
+    quote: Text | None = optional("The source's words, verbatim, where the site quotes them.")
 
 
 class Record(Strict):
@@ -202,8 +225,12 @@ class Record(Strict):
     def sort_key(self, record_id: str) -> tuple:
         group, order = self.ordering
         date = self.listed_date
-        return (group, order if order is not None else 0,
-                parse_date(date).sort_key if date else (9999, 0, 0), record_id)
+        return (
+            group,
+            order if order is not None else 0,
+            parse_date(date).sort_key if date else (9999, 0, 0),
+            record_id,
+        )
 
     def span(self) -> tuple[PartialDate, PartialDate] | None:
         """(start, end) for a record that covers a period with an end."""
@@ -219,10 +246,7 @@ class StageFactor(Strict):
 
 
 class KeyEvent(Strict):
-    date: DateText | None = Field(
-        default=None,
-        description="When it happened, with the precision the source gives.",
-    )
+    date: DateText | None = optional("When it happened, with the precision the source gives.")
     text: Localized = Field(description="What happened, in a sentence.")
     exchange: str | None = Field(
         default=None, **refers_to("exchanges", "The exchange record this event is")
@@ -274,7 +298,7 @@ class Stage(Record):
 
 class PersonName(Strict):
     family: Text = Field(description="Family name.")
-    given: Text | None = Field(default=None, description="Given name(s) or initials.")
+    given: Text | None = optional("Given name(s) or initials.")
 
 
 class Person(Record):
@@ -300,7 +324,7 @@ class Person(Record):
         return None
 
     @model_validator(mode="after")
-    def _all_languages(self) -> "Person":
+    def _all_languages(self) -> Person:
         missing = [lang for lang in LANGUAGES if lang not in self.name]
         if missing:
             raise ValueError(f"name: missing language(s) {', '.join(missing)}")
@@ -332,12 +356,8 @@ class Statement(Record):
         min_length=1,
         description="The states or bodies that issued it, by their names in each language.",
     )
-    place: Localized | None = Field(default=None, description="Where it was signed or spoken.")
-    signatories: list[str] = Field(
-        default_factory=list,
-        description="Who signed or spoke it (ids of records in data/people/).",
-        json_schema_extra={"x-refers-to": "people"},
-    )
+    place: Localized | None = optional("Where it was signed or spoken.")
+    signatories: list[str] = ids_of("people", "Who signed or spoke it")
     title: Localized = Field(
         description=(
             "The document's title; mark the languages that are not an official title under "
@@ -350,17 +370,8 @@ class Statement(Record):
         description="Passages the sources quote from it, each with where the quote is found.",
     )
     stage: str = Field(**refers_to("stages", "The historical stage it belongs to"))
-    themes: list[str] = Field(
-        default_factory=list,
-        description="Themes it bears on (ids of records in data/themes/).",
-        json_schema_extra={"x-refers-to": "themes"},
-    )
-    references: list[str] = Field(
-        default_factory=list,
-        description="Primary sources for the document (ids of records in data/references/).",
-        json_schema_extra={"x-refers-to": "references"},
-    )
-
+    themes: list[str] = ids_of("themes", "Themes it bears on")
+    references: list[str] = ids_of("references", "Primary sources for the document")
 
     @property
     def listed_date(self) -> str | None:
@@ -374,19 +385,20 @@ class Exchange(Record):
     """A cultural exchange programme, institution or event."""
 
     kind: Literal[
-        "exchange-year", "festival", "arts", "education", "media", "sport", "institution",
+        "exchange-year",
+        "festival",
+        "arts",
+        "education",
+        "media",
+        "sport",
+        "institution",
         "people-to-people",
     ] = Field(description="What sort of exchange it is.")
-    date: DateText | None = Field(default=None, description="When it took place, if known.")
+    date: DateText | None = optional("When it took place, if known.")
     title: Localized = Field(description="The name of the programme, institution or event.")
     summary: Localized = Field(description="What it is and what the sources say of it.")
     stage: str = Field(**refers_to("stages", "The historical stage it belongs to"))
-    themes: list[str] = Field(
-        default_factory=list,
-        description="Themes it bears on (ids of records in data/themes/).",
-        json_schema_extra={"x-refers-to": "themes"},
-    )
-
+    themes: list[str] = ids_of("themes", "Themes it bears on")
 
     @property
     def listed_date(self) -> str | None:
@@ -406,11 +418,8 @@ class Indicator(Record):
     title: Localized = Field(description="What the figure is, e.g. 'China–Russia trade in 2017'.")
     value: float = Field(gt=0, description="The amount in `unit`, in full (84071000000).")
     unit: Literal["USD"] = Field(description="The currency of `value`.")
-    change_percent: float | None = Field(
-        default=None, description="Change on the previous year, in percent."
-    )
+    change_percent: float | None = optional("Change on the previous year, in percent.")
     stage: str = Field(**refers_to("stages", "The historical stage it belongs to"))
-
 
     @property
     def listed_date(self) -> str | None:
@@ -436,7 +445,6 @@ class Theme(Record):
     summary: Localized = Field(description="The argument in a few sentences.")
     body: list[Localized] = Field(default_factory=list, description="Paragraphs.")
 
-
     @property
     def ordering(self) -> tuple[str, int | None]:
         return self.group, self.order
@@ -448,18 +456,15 @@ class Theme(Record):
 class CslName(Strict):
     """A name as CSL-JSON stores it, with its Latin transliteration where the script differs."""
 
-    family: Text | None = Field(default=None, description="Family name of a person.")
-    given: Text | None = Field(
-        default=None,
-        description="Given name(s) or initials, as the work gives them.",
-    )
-    literal: Text | None = Field(default=None, description="An organisation or an unsplit name.")
-    transliteration: PersonName | None = Field(
-        default=None, description="The name in Latin script, for a name in another script."
+    family: Text | None = optional("Family name of a person.")
+    given: Text | None = optional("Given name(s) or initials, as the work gives them.")
+    literal: Text | None = optional("An organisation or an unsplit name.")
+    transliteration: PersonName | None = optional(
+        "The name in Latin script, for a name in another script."
     )
 
     @model_validator(mode="after")
-    def _family_or_literal(self) -> "CslName":
+    def _family_or_literal(self) -> CslName:
         if not self.family and not self.literal:
             raise ValueError("a name needs `family` (a person) or `literal` (an organisation)")
         return self
@@ -475,8 +480,14 @@ class Reference(Record):
     """A bibliographic item, with CSL-JSON field names so exports are lossless."""
 
     type: Literal[
-        "article", "article-journal", "paper-conference", "webpage", "legislation", "report",
-        "book", "chapter",
+        "article",
+        "article-journal",
+        "paper-conference",
+        "webpage",
+        "legislation",
+        "report",
+        "book",
+        "chapter",
     ] = Field(description="The CSL item type.")
     language: Lang = Field(
         description="Language of the title as the source gives it (the title's original)."
@@ -493,33 +504,31 @@ class Reference(Record):
         ),
     )
     container_title: Text | None = Field(
-        default=None, alias="container-title",
+        default=None,
+        alias="container-title",
         description="The journal, newspaper or website the work appeared in.",
     )
     collection_title: Text | None = Field(
-        default=None, alias="collection-title",
+        default=None,
+        alias="collection-title",
         description="The proceedings or series the work appeared in.",
     )
-    publisher: Text | None = Field(default=None, description="The publisher.")
+    publisher: Text | None = optional("The publisher.")
     publisher_place: Text | None = Field(
-        default=None, alias="publisher-place",
+        default=None,
+        alias="publisher-place",
         description="The place of publication.",
     )
-    volume: Text | None = Field(default=None, description="Volume.")
-    issue: Text | None = Field(default=None, description="Issue or number.")
-    page: Text | None = Field(default=None, description="Pages, e.g. '96-109'.")
-    issued: DateText | None = Field(
-        default=None,
-        description="Date of publication, with the precision the source gives.",
-    )
-    URL: Url | None = Field(default=None, description="Where the work is online.")
-    accessed: DateText | None = Field(
-        default=None,
-        description="When the URL was last checked, if the source says.",
-    )
-    note: Localized | None = Field(default=None, description="An editorial note on the item.")
+    volume: Text | None = optional("Volume.")
+    issue: Text | None = optional("Issue or number.")
+    page: Text | None = optional("Pages, e.g. '96-109'.")
+    issued: DateText | None = optional("Date of publication, with the precision the source gives.")
+    URL: Url | None = optional("Where the work is online.")
+    accessed: DateText | None = optional("When the URL was last checked, if the source says.")
+    note: Localized | None = optional("An editorial note on the item.")
     cited_in: list[CitedIn] = Field(
-        default_factory=list, alias="cited-in",
+        default_factory=list,
+        alias="cited-in",
         description="Where the source papers cite this work, with its number there.",
     )
 
@@ -528,7 +537,7 @@ class Reference(Record):
         return self.issued
 
     @model_validator(mode="after")
-    def _original_title(self) -> "Reference":
+    def _original_title(self) -> Reference:
         if self.language in self.title.editorial:
             raise ValueError(
                 f"title: the {self.language} title is the original (`language: {self.language}`),"
@@ -537,13 +546,14 @@ class Reference(Record):
         return self
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fields(model: type[BaseModel]) -> tuple[tuple[str, FieldInfo], ...]:
     return tuple(model.model_fields.items())
 
 
-def walk(value: Any, loc: tuple = (), info: FieldInfo | None = None
-         ) -> Iterator[tuple[tuple, Any, FieldInfo | None]]:
+def walk(
+    value: Any, loc: tuple = (), info: FieldInfo | None = None
+) -> Iterator[tuple[tuple, Any, FieldInfo | None]]:
     """Every value inside a record, with its location (field names by their YAML spelling, list
     positions) and the field it belongs to (list items belong to their list's field). A
     Localized text is one value: the languages and fingerprints inside it are not walked (no
@@ -560,4 +570,3 @@ def walk(value: Any, loc: tuple = (), info: FieldInfo | None = None
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from walk(item, loc + (key,))
-

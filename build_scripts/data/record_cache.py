@@ -42,7 +42,7 @@ class Cached:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    digest = hashlib.sha256(code_digest(("*.py",)).encode())
+    digest = hashlib.sha256(code_digest(("*.py", "*.yml")).encode())
     for name in LIBRARIES:
         try:
             digest.update(f"\0{name}={metadata.version(name)}".encode())
@@ -63,5 +63,6 @@ class RecordCache(KeyedCache):
     """The cached records of one dataset: after a run, exactly those the run used."""
 
     def __init__(self, dataset: str, data_dir: Path, enabled: bool = True):
-        super().__init__(cache_file(data_dir, dataset) if enabled else None,
-                         stamp=code_fingerprint())
+        super().__init__(
+            cache_file(data_dir, dataset) if enabled else None, stamp=code_fingerprint()
+        )

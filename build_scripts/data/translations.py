@@ -20,7 +20,14 @@ from .models import Localized, walk
 # editorial translation and "parallel" when it is the publication's own text in that language;
 # "unchecked" when it has no fingerprint of the original yet.
 ORIGINAL, OFFICIAL, TRANSLATED, PARALLEL, UNCHECKED, OUTDATED, MISSING = (
-    "original", "official", "translated", "parallel", "unchecked", "outdated", "missing")
+    "original",
+    "official",
+    "translated",
+    "parallel",
+    "unchecked",
+    "outdated",
+    "missing",
+)
 STATES = (ORIGINAL, OFFICIAL, TRANSLATED, PARALLEL, UNCHECKED, OUTDATED, MISSING)
 # States a reader is told about on the page.
 NEEDS_WORK = (OUTDATED, MISSING)

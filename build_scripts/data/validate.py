@@ -39,9 +39,7 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
-        info = next(
-            (i for n, i in current.model_fields.items() if part in (n, i.alias)), None
-        )
+        info = next((i for n, i in current.model_fields.items() if part in (n, i.alias)), None)
         if info is None:
             return None
         current = _inner_model(info.annotation)
@@ -73,11 +71,17 @@ def _explain(model: type[BaseModel], error: dict) -> tuple[tuple, str, str]:
         return loc, label, f"unknown field{hint}"
     if kind == "literal_error":
         return loc, label, f"must be one of {error['ctx']['expected']}; got {error.get('input')!r}"
-    plain = {"int_type": "a whole number", "int_parsing": "a whole number",
-             "int_from_float": "a whole number", "float_type": "a number",
-             "float_parsing": "a number", "bool_type": "true or false",
-             "bool_parsing": "true or false", "dict_type": "fields (key: value) under it",
-             "list_type": "a list (lines starting with '- ')"}
+    plain = {
+        "int_type": "a whole number",
+        "int_parsing": "a whole number",
+        "int_from_float": "a whole number",
+        "float_type": "a number",
+        "float_parsing": "a number",
+        "bool_type": "true or false",
+        "bool_parsing": "true or false",
+        "dict_type": "fields (key: value) under it",
+        "list_type": "a list (lines starting with '- ')",
+    }
     if kind in plain:
         return loc, label, f"must be {plain[kind]}; got {error.get('input')!r}"
     if kind == "string_type":
@@ -103,8 +107,9 @@ def check_record(dataset: str, loaded: LoadedFile) -> tuple[Record | None, list[
         return None, problems
 
 
-def _read_record(dataset: str, path: Path, root: Path, cache: RecordCache
-                 ) -> tuple[Record | None, LoadedFile, list[Problem]]:
+def _read_record(
+    dataset: str, path: Path, root: Path, cache: RecordCache
+) -> tuple[Record | None, LoadedFile, list[Problem]]:
     """One record file, from the record cache when it passed before exactly as it is now."""
     shown = relative(path, root)
     if path.stat().st_size > MAX_FILE_BYTES:
@@ -115,15 +120,15 @@ def _read_record(dataset: str, path: Path, root: Path, cache: RecordCache
     entry_key = record_cache.key(dataset, shown, digest)
     hit = cache.get(entry_key)
     if hit is not None:
-        return hit.record, LoadedFile(path, shown, hit.value, hit.positions, hit.keys,
-                                      digest), []
+        return hit.record, LoadedFile(path, shown, hit.value, hit.positions, hit.keys, digest), []
     loaded, problems = read_yaml(path, root, raw)
     if problems:
         return None, loaded, problems
     record, problems = check_record(dataset, loaded)
     if record is not None:
-        cache.put(entry_key, record_cache.Cached(loaded.value, loaded.positions, loaded.keys,
-                                                 record))
+        cache.put(
+            entry_key, record_cache.Cached(loaded.value, loaded.positions, loaded.keys, record)
+        )
     return record, loaded, problems
 
 
@@ -136,12 +141,23 @@ def _check_ids(parsed: list[tuple[Path, Record, LoadedFile]]) -> list[Problem]:
             continue
         line, column = loaded.position(("id",))
         owner = named.get(record.id) or next(
-            (other.shown_path for p, r, other in parsed if r.id == record.id and p != path), None)
-        clash = (f"; '{record.id}' is already the id of {owner}, and every record needs an id of "
-                 "its own" if owner else "")
-        problems.append(Problem(loaded.shown_path, line, column, "id",
-                                f"'{record.id}' does not match the file name {path.name}: rename the "
-                                f"file, or write id: {path.stem}{clash}"))
+            (other.shown_path for p, r, other in parsed if r.id == record.id and p != path), None
+        )
+        clash = (
+            f"; '{record.id}' is already the id of {owner}, and every record needs an id of its own"
+            if owner
+            else ""
+        )
+        problems.append(
+            Problem(
+                loaded.shown_path,
+                line,
+                column,
+                "id",
+                f"'{record.id}' does not match the file name {path.name}: rename the "
+                f"file, or write id: {path.stem}{clash}",
+            )
+        )
     return problems
 
 
@@ -150,12 +166,26 @@ def _check_sections(entry: Entry, ui: dict) -> Iterator[Problem]:
     every page can say it in the reader's language."""
     for loc, label in sections_in(entry.record):
         if not NUMBERED_SECTION.match(label) and section_ui_key(label) not in ui:
-            named = sorted(k.removeprefix("section_") for k in ui
-                           if k.startswith("section_") and k != "section_numbered")
+            named = sorted(
+                k.removeprefix("section_")
+                for k in ui
+                if k.startswith("section_") and k != "section_numbered"
+            )
             line, column = entry.file.position(loc)
-            yield Problem(entry.file.shown_path, line, column, ".".join(map(str, loc)),
-                          f"{label!r} is neither a section number like '2.1' nor one of the named "
-                          f"sections in data/ui.yml ({', '.join(named)})")
+            yield Problem(
+                entry.file.shown_path,
+                line,
+                column,
+                ".".join(map(str, loc)),
+                f"{label!r} is neither a section number like '2.1' nor one of the named "
+                f"sections in data/ui.yml ({', '.join(named)})",
+            )
+
+
+def _problem(entry: Entry, loc: tuple, field: str, message: str) -> Problem:
+    """A problem at the value `loc` of a record."""
+    line, column = entry.file.position(loc)
+    return Problem(entry.file.shown_path, line, column, field, message)
 
 
 def _check_ranges(entries: list[Entry]) -> Iterator[Problem]:
@@ -164,16 +194,22 @@ def _check_ranges(entries: list[Entry]) -> Iterator[Problem]:
         record = entry.record
         span = record.span()
         if span and span[0].earliest_year > span[1].latest_year:
-            line, column = entry.file.position(("end",))
-            yield Problem(entry.file.shown_path, line, column, "end",
-                          f"the stage ends ({span[1].text}) before it starts ({span[0].text})")
+            yield _problem(
+                entry,
+                ("end",),
+                "end",
+                f"the stage ends ({span[1].text}) before it starts ({span[0].text})",
+            )
         group, order = record.ordering
         if order is not None:
             key = (group, order)
             if key in orders:
-                line, column = entry.file.position(("order",))
-                yield Problem(entry.file.shown_path, line, column, "order",
-                              f"{order} is already used by {orders[key].file.shown_path}")
+                yield _problem(
+                    entry,
+                    ("order",),
+                    "order",
+                    f"{order} is already used by {orders[key].file.shown_path}",
+                )
             orders[key] = entry
 
 
@@ -185,24 +221,40 @@ def _check_ui(path: Path, root: Path) -> tuple[dict, list[Problem]]:
     for key, value in loaded.value.items():
         line, column = loaded.position((key,))
         if not isinstance(value, dict):
-            problems.append(Problem(loaded.shown_path, line, column, key,
-                                    "must hold en, zh and ru"))
+            problems.append(
+                Problem(loaded.shown_path, line, column, key, "must hold en, zh and ru")
+            )
             continue
         for lang in LANGUAGES:
             text = value.get(lang)
             if not isinstance(text, str) or not text.strip():
-                problems.append(Problem(loaded.shown_path, line, column, f"{key}.{lang}",
-                                        "is required but missing or empty"))
+                problems.append(
+                    Problem(
+                        loaded.shown_path,
+                        line,
+                        column,
+                        f"{key}.{lang}",
+                        "is required but missing or empty",
+                    )
+                )
         extra = set(value) - set(LANGUAGES)
         if extra:
-            problems.append(Problem(loaded.shown_path, line, column, key,
-                                    f"unknown language(s) {sorted(extra)}; use en, zh, ru"))
+            problems.append(
+                Problem(
+                    loaded.shown_path,
+                    line,
+                    column,
+                    key,
+                    f"unknown language(s) {sorted(extra)}; use en, zh, ru",
+                )
+            )
         ui[key] = value
     return ui, problems
 
 
-def validate(data_dir: Path, root: Path | None = None, settings: Settings | None = None
-             ) -> tuple[Catalog, list[Problem]]:
+def validate(
+    data_dir: Path, root: Path | None = None, settings: Settings | None = None
+) -> tuple[Catalog, list[Problem]]:
     """Validate everything under data_dir; return the catalog and every problem found."""
     root = root or data_dir.parent
     settings = settings or Settings.from_environment()
@@ -210,17 +262,37 @@ def validate(data_dir: Path, root: Path | None = None, settings: Settings | None
     records: dict[str, dict[str, Entry]] = {name: {} for name in DATASETS}
 
     ui_path = data_dir / UI_FILE
-    ui, ui_problems = _check_ui(ui_path, root) if ui_path.exists() else (
-        {}, [Problem(relative(ui_path, root), 1, 1, "", "the interface strings file is missing")])
+    ui, ui_problems = (
+        _check_ui(ui_path, root)
+        if ui_path.exists()
+        else (
+            {},
+            [Problem(relative(ui_path, root), 1, 1, "", "the interface strings file is missing")],
+        )
+    )
     problems += ui_problems
 
     for child in sorted(data_dir.iterdir()):
         if child.is_dir() and child.name not in DATASETS:
-            problems.append(Problem(relative(child, root), 1, 1, "",
-                                    f"unknown dataset folder; datasets are {', '.join(DATASETS)}"))
+            problems.append(
+                Problem(
+                    relative(child, root),
+                    1,
+                    1,
+                    "",
+                    f"unknown dataset folder; datasets are {', '.join(DATASETS)}",
+                )
+            )
         elif child.is_file() and child.name != UI_FILE and not child.name.startswith("."):
-            problems.append(Problem(relative(child, root), 1, 1, "",
-                                    "stray file: records go in data/<dataset>/<id>.yml"))
+            problems.append(
+                Problem(
+                    relative(child, root),
+                    1,
+                    1,
+                    "",
+                    "stray file: records go in data/<dataset>/<id>.yml",
+                )
+            )
 
     for dataset in DATASETS:
         folder = data_dir / dataset
@@ -234,12 +306,26 @@ def validate(data_dir: Path, root: Path | None = None, settings: Settings | None
                 continue
             if path.suffix != ".yml" or not path.is_file():
                 hint = f"; rename it to {path.stem}.yml" if path.suffix == ".yaml" else ""
-                problems.append(Problem(shown, 1, 1, "",
-                                        f"stray file: a dataset folder holds only <id>.yml records{hint}"))
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        "",
+                        f"stray file: a dataset folder holds only <id>.yml records{hint}",
+                    )
+                )
                 continue
             if not re.match(ID_PATTERN, path.stem):
-                problems.append(Problem(shown, 1, 1, "id",
-                                        f"the file name is the record's id and permalink: {ID_HINT}"))
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        "id",
+                        f"the file name is the record's id and permalink: {ID_HINT}",
+                    )
+                )
                 continue
             record, loaded, file_problems = _read_record(dataset, path, root, cache)
             if record is not None:
@@ -255,18 +341,28 @@ def validate(data_dir: Path, root: Path | None = None, settings: Settings | None
 
     # A record file that exists but has problems of its own still counts as existing, so that
     # one broken file does not make every record that points at it report a problem too.
-    existing = {name: {p.stem for p in (data_dir / name).glob("*.yml")} if (data_dir / name).is_dir()
-                else set() for name in DATASETS}
-    for dataset, entries in records.items():
+    existing = {
+        name: {p.stem for p in (data_dir / name).glob("*.yml")}
+        if (data_dir / name).is_dir()
+        else set()
+        for name in DATASETS
+    }
+    for entries in records.values():
         for entry in entries.values():
             for loc, target, target_id in references_in(entry.record):
                 if target_id not in existing[target]:
                     line, column = entry.file.position(loc)
                     close = difflib.get_close_matches(target_id, list(records[target]), n=1)
                     hint = f"; did you mean '{close[0]}'?" if close else ""
-                    problems.append(Problem(
-                        entry.file.shown_path, line, column, ".".join(map(str, loc)),
-                        f"no record data/{target}/{target_id}.yml{hint}"))
+                    problems.append(
+                        Problem(
+                            entry.file.shown_path,
+                            line,
+                            column,
+                            ".".join(map(str, loc)),
+                            f"no record data/{target}/{target_id}.yml{hint}",
+                        )
+                    )
         problems += _check_ranges(list(entries.values()))
         if ui:
             for entry in entries.values():
@@ -275,8 +371,9 @@ def validate(data_dir: Path, root: Path | None = None, settings: Settings | None
     return Catalog(records, ui), sorted(problems)
 
 
-def load_catalog(data_dir: Path, root: Path | None = None, settings: Settings | None = None
-                 ) -> Catalog:
+def load_catalog(
+    data_dir: Path, root: Path | None = None, settings: Settings | None = None
+) -> Catalog:
     """Validate and return the catalog, or raise DataError with every problem."""
     catalog, problems = validate(data_dir, root, settings)
     if problems:

@@ -39,8 +39,9 @@ HEADER = """\
 
 
 def _comment(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH - len(indent) - 2, initial_indent=f"{indent}# ",
-                         subsequent_indent=f"{indent}# ")
+    return textwrap.wrap(
+        text, WIDTH - len(indent) - 2, initial_indent=f"{indent}# ", subsequent_indent=f"{indent}# "
+    )
 
 
 def _resolve(schema: dict, node: dict) -> tuple[dict, bool]:
@@ -94,7 +95,8 @@ def _value_lines(schema: dict, node: dict, key: str, indent: str) -> list[str]:
         value, _ = _resolve(schema, node["additionalProperties"])
         keys = {name: value for name in node["propertyNames"]["enum"]}
         return [f"{indent}{key}:"] + _object_lines(
-            schema, {"properties": keys, "required": list(keys)}, indent + "  ")
+            schema, {"properties": keys, "required": list(keys)}, indent + "  "
+        )
     if kind in ("integer", "number", "boolean"):
         return [f"{indent}{key}: null"]
     return [f'{indent}{key}: ""']
@@ -111,7 +113,7 @@ def _object_lines(schema: dict, node: dict, indent: str) -> list[str]:
             lines += _comment(about, indent) + field
         else:
             lines += _comment(f"Optional. {about}".strip(), indent)
-            lines += [f"{indent}# {line[len(indent):]}" for line in field]
+            lines += [f"{indent}# {line[len(indent) :]}" for line in field]
     return lines
 
 
@@ -120,10 +122,10 @@ def _list_item(lines: list[str], indent: str) -> list[str]:
     optional one, uncommented, when every field is optional)."""
     for i, line in enumerate(lines):
         if not line.lstrip().startswith("#"):
-            return lines[:i] + [f"{indent}- {line[len(indent) + 2:]}"] + lines[i + 1:]
+            return lines[:i] + [f"{indent}- {line[len(indent) + 2 :]}"] + lines[i + 1 :]
     for i, line in enumerate(lines):
-        if re.match(r"# [\w-]+:", line[len(indent) + 2:]):
-            return lines[:i] + [f"{indent}- {line[len(indent) + 4:]}"] + lines[i + 1:]
+        if re.match(r"# [\w-]+:", line[len(indent) + 2 :]):
+            return lines[:i] + [f"{indent}- {line[len(indent) + 4 :]}"] + lines[i + 1 :]
     return lines
 
 
@@ -132,8 +134,10 @@ def render(dataset: str, record_id: str) -> str:
     path = f"data/{dataset}/{record_id}.yml"
     out = [header_line(dataset), f"id: {record_id}"]
     out += HEADER.format(dataset=dataset, path=path).split("\n")  # ends with a blank line
-    body = {**schema, "properties": {k: v for k, v in schema["properties"].items()
-                                     if k not in ("id", "sources")}}
+    body = {
+        **schema,
+        "properties": {k: v for k, v in schema["properties"].items() if k not in ("id", "sources")},
+    }
     out += _object_lines(schema, body, "")
     # Sources last: the place an editor checks before opening the pull request.
     sources = {"properties": {"sources": schema["properties"]["sources"]}, "required": ["sources"]}
@@ -146,11 +150,15 @@ def write_new(data_dir: Path, dataset: str, record_id: str) -> Path:
     shown = f"data/{dataset}/{record_id}.yml"
     problem = (
         Problem(shown, 1, 1, "TYPE", f"unknown dataset {dataset!r}; one of: {', '.join(DATASETS)}")
-        if dataset not in DATASETS else
-        Problem(shown, 1, 1, "ID", f"must be {ID_HINT}; got {record_id!r}")
-        if not re.match(ID_PATTERN, record_id) else
-        Problem(shown, 1, 1, "ID", "a record with this id already exists; edit it, or choose "
-                "another id") if path.exists() else None)
+        if dataset not in DATASETS
+        else Problem(shown, 1, 1, "ID", f"must be {ID_HINT}; got {record_id!r}")
+        if not re.match(ID_PATTERN, record_id)
+        else Problem(
+            shown, 1, 1, "ID", "a record with this id already exists; edit it, or choose another id"
+        )
+        if path.exists()
+        else None
+    )
     if problem:
         raise DataError([problem], outcome="; no file was written.")
     path.parent.mkdir(parents=True, exist_ok=True)

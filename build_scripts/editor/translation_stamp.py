@@ -22,7 +22,6 @@ from ..data.load import LoadedFile, read_yaml
 from ..data.translations import fingerprint, localized_in
 from ..data.validate import check_record
 
-
 KEPT = "; the file is left as it was."
 
 
@@ -39,8 +38,12 @@ def _edit(lines: list[str], loaded: LoadedFile, loc: tuple, hashes: dict[str, st
     """Write `source_hash: {...}` into the mapping at `loc`, replacing any that is there."""
     first_line, first_column = loaded.keys[loc + ("en",)]
     column = first_column - 1
-    written = " " * column + "source_hash: {" + ", ".join(
-        f"{k}: {_scalar(v)}" for k, v in hashes.items()) + "}"
+    written = (
+        " " * column
+        + "source_hash: {"
+        + ", ".join(f"{k}: {_scalar(v)}" for k, v in hashes.items())
+        + "}"
+    )
     if loc + ("source_hash",) in loaded.keys:
         start = loaded.keys[loc + ("source_hash",)][0] - 1
         end = start + 1
@@ -63,12 +66,16 @@ def stamp(path: Path, lang: str, root: Path, field: str | None = None) -> list[s
     """Mark the `lang` translations in one record file (or only those under `field`, e.g.
     'summary' or 'quotes.0') as made from the present original. Returns what was marked."""
     if lang not in LANGUAGES:
-        raise DataError([Problem(str(path), 1, 1, "", f"unknown language {lang!r}; use zh, ru "
-                                 "or en")], outcome=KEPT)
+        raise DataError(
+            [Problem(str(path), 1, 1, "", f"unknown language {lang!r}; use zh, ru or en")],
+            outcome=KEPT,
+        )
     dataset = path.resolve().parent.name
     if dataset not in DATASETS or path.suffix != ".yml":
-        raise DataError([Problem(str(path), 1, 1, "", "not a record: records are "
-                                 "data/<dataset>/<id>.yml")], outcome=KEPT)
+        raise DataError(
+            [Problem(str(path), 1, 1, "", "not a record: records are data/<dataset>/<id>.yml")],
+            outcome=KEPT,
+        )
     loaded, problems = read_yaml(path, root)
     record, problems = (None, problems) if problems else check_record(dataset, loaded)
     if record is None:
@@ -85,12 +92,17 @@ def stamp(path: Path, lang: str, root: Path, field: str | None = None) -> list[s
         new = fingerprint(value.get(value.original))
         if value.source_hash.get(lang) == new:
             continue
-        hashes = {k: (new if k == lang else value.source_hash[k])
-                  for k in LANGUAGES if k == lang or k in value.source_hash}
+        hashes = {
+            k: (new if k == lang else value.source_hash[k])
+            for k in LANGUAGES
+            if k == lang or k in value.source_hash
+        }
         edits.append((loc, hashes))
         line, column = loaded.position(loc + (lang,))
-        done.append(f"{loaded.shown_path}:{line}:{column}: {name}.{lang}: marked as translated "
-                    f"from the present {value.original} text")
+        done.append(
+            f"{loaded.shown_path}:{line}:{column}: {name}.{lang}: marked as translated "
+            f"from the present {value.original} text"
+        )
 
     if edits:
         raw = path.read_bytes().decode("utf-8")
@@ -102,7 +114,18 @@ def stamp(path: Path, lang: str, root: Path, field: str | None = None) -> list[s
         reread, problems = read_yaml(path, root)
         if problems or check_record(dataset, reread)[0] is None:
             path.write_bytes(raw.encode("utf-8"))
-            raise DataError([Problem(loaded.shown_path, 1, 1, "", "could not mark the translations "
-                                     "in this file's layout (write each language on a `key:` line "
-                                     "of its own)")], outcome=KEPT)
+            raise DataError(
+                [
+                    Problem(
+                        loaded.shown_path,
+                        1,
+                        1,
+                        "",
+                        "could not mark the translations "
+                        "in this file's layout (write each language on a `key:` line "
+                        "of its own)",
+                    )
+                ],
+                outcome=KEPT,
+            )
     return done

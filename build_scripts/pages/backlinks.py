@@ -12,7 +12,8 @@ from ..data.record_links import references_in
 @dataclass
 class Backlinks:
     by_target: dict[tuple[str, str], dict[str, list[tuple[str, str]]]] = field(
-        default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+        default_factory=lambda: defaultdict(lambda: defaultdict(list))
+    )
 
     @classmethod
     def of(cls, catalog: Catalog) -> Backlinks:

@@ -19,12 +19,17 @@ def bibliography_view(inputs: PageInputs, dataset: str, lang: str) -> dict[str, 
     for entry in inputs.bibliography(lang):
         incoming = inputs.backlinks_to(dataset, entry.id)
         work_lang = inputs.get(dataset, entry.id).language
-        entries.append({
-            "id": entry.id,
-            "lang": HTML_LANG[work_lang] if work_lang != lang else None,
-            "citation": markdown_inline(entry.html, work_lang),
-            "link": link(inputs, dataset, entry.id, lang),
-            "cited_by": sorted_links(inputs, [pair for name in DATASET_ORDER
-                                               for pair in incoming.get(name, [])], lang),
-        })
+        entries.append(
+            {
+                "id": entry.id,
+                "lang": HTML_LANG[work_lang] if work_lang != lang else None,
+                "citation": markdown_inline(entry.html, work_lang),
+                "link": link(inputs, dataset, entry.id, lang),
+                "cited_by": sorted_links(
+                    inputs,
+                    [pair for name in DATASET_ORDER for pair in incoming.get(name, [])],
+                    lang,
+                ),
+            }
+        )
     return {"dataset": dataset, "entries": entries, "count": len(entries)}

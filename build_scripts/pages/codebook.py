@@ -30,15 +30,21 @@ def _kind(schema: dict, node: dict) -> str:
         return f"list of {_kind(schema, node['items'])}"
     if node.get("type") == "object":
         return "object"
-    return {"string": "text", "integer": "whole number", "number": "number",
-            "boolean": "true/false"}.get(node.get("type", ""), node.get("type", ""))
+    return {
+        "string": "text",
+        "integer": "whole number",
+        "number": "number",
+        "boolean": "true/false",
+    }.get(node.get("type", ""), node.get("type", ""))
 
 
 def fields(dataset: str) -> list[Field]:
     schema = schema_for(dataset)
     required = set(schema.get("required", []))
-    found = [Field(name, _kind(schema, node), name in required, node.get("description", ""))
-             for name, node in schema["properties"].items()]
+    found = [
+        Field(name, _kind(schema, node), name in required, node.get("description", ""))
+        for name, node in schema["properties"].items()
+    ]
     # As in the record files and the exports: the id first, the sources last.
     return sorted(found, key=lambda f: (f.name != "id", f.name == "sources"))
 

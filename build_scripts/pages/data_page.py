@@ -11,8 +11,11 @@ from .codebook import codebook
 from .inputs import PageInputs
 
 # The bibliography downloads: file name and format.
-BIBLIOGRAPHY = (("references.csl.json", "CSL-JSON"), ("references.bib", "BibTeX (biblatex)"),
-                ("references.ris", "RIS"))
+BIBLIOGRAPHY = (
+    ("references.csl.json", "CSL-JSON"),
+    ("references.bib", "BibTeX (biblatex)"),
+    ("references.ris", "RIS"),
+)
 
 
 def data_page_view(inputs: PageInputs, lang: str) -> dict[str, Any]:
@@ -24,7 +27,9 @@ def data_page_view(inputs: PageInputs, lang: str) -> dict[str, Any]:
         "id": None,
         "edition": edition(),
         "root": root,
-        "datasets": [{"name": name, "count": len(inputs.records[name]), "fields": fields[name]}
-                     for name in DATASET_ORDER],
+        "datasets": [
+            {"name": name, "count": len(inputs.records[name]), "fields": fields[name]}
+            for name in DATASET_ORDER
+        ],
         "bibliography": BIBLIOGRAPHY,
     }

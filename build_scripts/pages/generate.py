@@ -65,10 +65,12 @@ INDEX_PAGE = PageType("index.md.j2", index_view)
 FOLDER_PAGES = {
     "indicators": PageType("index.md.j2", _indicators_index),
     "references": PageType("bibliography.md.j2", bibliography_view),
-    DATA_PAGE_FOLDER: PageType("data.md.j2", lambda inputs, _folder, lang:
-                               data_page_view(inputs, lang)),
-    TIMELINE_FOLDER: PageType("timeline.md.j2", lambda inputs, _folder, lang:
-                              timeline_view(inputs, lang)),
+    DATA_PAGE_FOLDER: PageType(
+        "data.md.j2", lambda inputs, _folder, lang: data_page_view(inputs, lang)
+    ),
+    TIMELINE_FOLDER: PageType(
+        "timeline.md.j2", lambda inputs, _folder, lang: timeline_view(inputs, lang)
+    ),
 }
 
 
@@ -92,10 +94,14 @@ class Report:
 
     def __str__(self) -> str:
         if self.skipped:
-            return (f"generated {self.pages} pages (inputs unchanged since the last run: "
-                    f"nothing rendered) in {self.seconds:.2f} s")
-        return (f"generated {self.pages} pages ({self.rendered} rendered, {self.written} "
-                f"written, {self.removed} removed, the rest unchanged) in {self.seconds:.2f} s")
+            return (
+                f"generated {self.pages} pages (inputs unchanged since the last run: "
+                f"nothing rendered) in {self.seconds:.2f} s"
+            )
+        return (
+            f"generated {self.pages} pages ({self.rendered} rendered, {self.written} "
+            f"written, {self.removed} removed, the rest unchanged) in {self.seconds:.2f} s"
+        )
 
 
 def ui_strings(ui: Any, lang: str) -> Callable[[str], str]:
@@ -104,6 +110,7 @@ def ui_strings(ui: Any, lang: str) -> Callable[[str], str]:
             return ui[key][lang]
         except KeyError:
             raise KeyError(f"interface string {key!r} is missing from data/ui.yml") from None
+
     return lookup
 
 
@@ -123,10 +130,16 @@ def page_jobs(catalog: Catalog) -> list[PageJob]:
     for lang in LANGUAGES:
         for dataset in DATASET_ORDER:
             jobs.append(PageJob(Path(dataset) / f"index{page_suffix(lang)}.md", lang, dataset))
-            jobs += [PageJob(Path(dataset) / f"{record_id}{page_suffix(lang)}.md", lang, dataset,
-                             record_id) for record_id in catalog.records[dataset]]
-        jobs += [PageJob(Path(folder) / f"index{page_suffix(lang)}.md", lang, folder)
-                 for folder in (DATA_PAGE_FOLDER, TIMELINE_FOLDER)]
+            jobs += [
+                PageJob(
+                    Path(dataset) / f"{record_id}{page_suffix(lang)}.md", lang, dataset, record_id
+                )
+                for record_id in catalog.records[dataset]
+            ]
+        jobs += [
+            PageJob(Path(folder) / f"index{page_suffix(lang)}.md", lang, folder)
+            for folder in (DATA_PAGE_FOLDER, TIMELINE_FOLDER)
+        ]
     return jobs
 
 
@@ -143,43 +156,71 @@ class Generation:
     def render_pages(self, jobs: list[PageJob]) -> tuple[dict[Path, str], dict[Path, set[Read]]]:
         """The jobs' pages (path -> Markdown), and what each read (inputs.py)."""
         seen = {job.path: self.run.for_page() for job in jobs}
-        record_jobs = {lang: [job for job in jobs if job.lang == lang and job.record_id]
-                       for lang in LANGUAGES}
+        record_jobs = {
+            lang: [job for job in jobs if job.lang == lang and job.record_id] for lang in LANGUAGES
+        }
         current = edition()
-        items = {job.path: page_item(seen[job.path], job.folder, job.record_id, job.lang,
-                                     self.site_url, current, self.accessed)
-                 for language_jobs in record_jobs.values() for job in language_jobs}
+        items = {
+            job.path: page_item(
+                seen[job.path],
+                job.folder,
+                job.record_id,
+                job.lang,
+                self.site_url,
+                current,
+                self.accessed,
+            )
+            for language_jobs in record_jobs.values()
+            for job in language_jobs
+        }
         # The citations of the record pages, one run of the processor per language, all three
         # started at once: the pages that need none are rendered meanwhile, then each
         # language's record pages as soon as its citations are in (Chicago's take longest).
         with ThreadPoolExecutor(max_workers=len(LANGUAGES)) as pool:
-            citing = {pool.submit(self.processor.format_jobs, [
-                Job([items[job.path] for job in language_jobs], lang, separately=True)]): lang
-                for lang, language_jobs in record_jobs.items()}
-            pages = {job.path: self.folder_page(job, seen[job.path])
-                     for job in jobs if job.record_id is None}
+            citing = {
+                pool.submit(
+                    self.processor.format_jobs,
+                    [Job([items[job.path] for job in language_jobs], lang, separately=True)],
+                ): lang
+                for lang, language_jobs in record_jobs.items()
+            }
+            pages = {
+                job.path: self.folder_page(job, seen[job.path])
+                for job in jobs
+                if job.record_id is None
+            }
             for done in as_completed(citing):
                 by_item = {entry.id: entry for entry in done.result()[0]}
                 for job in record_jobs[citing[done]]:
                     item = items[job.path]
-                    pages[job.path] = self.record_page(job, seen[job.path], item,
-                                                       by_item[item["id"]])
+                    pages[job.path] = self.record_page(
+                        job, seen[job.path], item, by_item[item["id"]]
+                    )
         return pages, {path: inputs.reads for path, inputs in seen.items()}
 
     def _render(self, template: str, inputs: PageInputs, lang: str, view: dict) -> str:
-        return render(self.templates, template, view=view, lang=lang,
-                      ui=ui_strings(inputs.ui, lang), generated_mark=GENERATED_MARK)
+        return render(
+            self.templates,
+            template,
+            view=view,
+            lang=lang,
+            ui=ui_strings(inputs.ui, lang),
+            generated_mark=GENERATED_MARK,
+        )
 
     def folder_page(self, job: PageJob, inputs: PageInputs) -> str:
         page = FOLDER_PAGES.get(job.folder, INDEX_PAGE)
-        return self._render(page.template, inputs, job.lang,
-                            page.view(inputs, job.folder, job.lang))
+        return self._render(
+            page.template, inputs, job.lang, page.view(inputs, job.folder, job.lang)
+        )
 
-    def record_page(self, job: PageJob, inputs: PageInputs, item: dict[str, Any],
-                    formatted: Formatted) -> str:
+    def record_page(
+        self, job: PageJob, inputs: PageInputs, item: dict[str, Any], formatted: Formatted
+    ) -> str:
         view = record_view(inputs, job.folder, job.record_id, job.lang)
-        view["cite"] = page_citation(inputs, job.folder, job.record_id, job.lang, item,
-                                     formatted, edition(), self.site_url)
+        view["cite"] = page_citation(
+            inputs, job.folder, job.record_id, job.lang, item, formatted, edition(), self.site_url
+        )
         return self._render(DATASETS[job.folder].template, inputs, job.lang, view)
 
 
@@ -194,20 +235,30 @@ def templates(settings: Settings, data: Path) -> jinja2.Environment:
     return environment(cache_folder(data) / "jinja" if settings.jinja_cache else None)
 
 
-def pages_for(catalog: Catalog, site_url: str | None = None, settings: Settings | None = None,
-              data: Path = paths.DATA) -> dict[Path, str]:
+def pages_for(
+    catalog: Catalog,
+    site_url: str | None = None,
+    settings: Settings | None = None,
+    data: Path = paths.DATA,
+) -> dict[Path, str]:
     """Every generated page: path under docs/ -> Markdown."""
     settings = settings or Settings.from_environment()
     with CitationProcessor(citation_folder(settings, data)) as processor:
         run = RunInputs(catalog, Backlinks.of(catalog), bibliographies(catalog, processor))
-        generation = Generation(run, processor, templates(settings, data),
-                                site_url or settings.site_url, settings.build_date())
+        generation = Generation(
+            run,
+            processor,
+            templates(settings, data),
+            site_url or settings.site_url,
+            settings.build_date(),
+        )
         pages, _reads = generation.render_pages(page_jobs(catalog))
     return pages
 
 
-def write_pages(pages: dict[Path, str], docs: Path, kept: set[Path] = frozenset()
-                ) -> tuple[int, int]:
+def write_pages(
+    pages: dict[Path, str], docs: Path, kept: set[Path] = frozenset()
+) -> tuple[int, int]:
     """Write changed pages, remove stale ones (a page neither in `pages` nor `kept`); return
     (written, removed)."""
     written = removed = 0
@@ -231,9 +282,12 @@ def write_pages(pages: dict[Path, str], docs: Path, kept: set[Path] = frozenset(
     return written, removed
 
 
-def generate_all(data: Path = paths.DATA, docs: Path = paths.DOCS,
-                 settings: Settings | None = None,
-                 processor: CitationProcessor | None = None) -> Report:
+def generate_all(
+    data: Path = paths.DATA,
+    docs: Path = paths.DOCS,
+    settings: Settings | None = None,
+    processor: CitationProcessor | None = None,
+) -> Report:
     """Validate, then write the pages. A page whose inputs have not changed since the last run
     and whose file is as that run left it is kept; the others are rendered (manifest.py).
     `processor`: one kept between runs (`mkdocs serve`); else one for this run alone."""
@@ -245,35 +299,62 @@ def generate_all(data: Path = paths.DATA, docs: Path = paths.DOCS,
     # A first build formats every citation: the processor prepares its styles meanwhile.
     processor.warm_up([lang for lang in LANGUAGES if not processor.has_cache(lang)])
     catalog = load_catalog(data, data.parent, settings)
-    pages_manifest = manifest.Manifest(data, docs, manifest.fingerprint(
-        data, docs, {"site_url": settings.site_url, "date": settings.build_date()}),
-        enabled=settings.page_manifest)
+    pages_manifest = manifest.Manifest(
+        data,
+        docs,
+        manifest.fingerprint(
+            data, docs, {"site_url": settings.site_url, "date": settings.build_date()}
+        ),
+        enabled=settings.page_manifest,
+    )
     run = RunInputs(catalog, Backlinks.of(catalog), bibliographies(catalog, processor))
     jobs = page_jobs(catalog)
     kept = [job.path for job in jobs if pages_manifest.current(str(job.path), run.digest)]
     keep = set(kept)
     stale = [job for job in jobs if job.path not in keep]
-    generation = Generation(run, processor, templates(settings, data), settings.site_url,
-                            settings.build_date())
+    generation = Generation(
+        run, processor, templates(settings, data), settings.site_url, settings.build_date()
+    )
     pages, reads = generation.render_pages(stale)
     pages_manifest.forget()
     written, removed = write_pages(pages, docs, keep)
-    pages_manifest.save([str(path) for path in kept],
-                        {str(path): found for path, found in reads.items()}, run.digest)
-    return Report(catalog, len(jobs), written, removed, time.perf_counter() - started,
-                  tuple(sorted(str(job.path) for job in stale)))
+    pages_manifest.save(
+        [str(path) for path in kept],
+        {str(path): found for path, found in reads.items()},
+        run.digest,
+    )
+    return Report(
+        catalog,
+        len(jobs),
+        written,
+        removed,
+        time.perf_counter() - started,
+        tuple(sorted(str(job.path) for job in stale)),
+    )
 
 
 def home_timeline(catalog: Catalog, lang: str, env: jinja2.Environment) -> str:
     """The timeline for the marker on the hand-written home pages (links from the site root
     of the language)."""
     inputs = RunInputs(catalog, Backlinks(), {}).for_page()
-    return render(env, "home_timeline.md.j2", view=timeline_view(inputs, lang, prefix=""),
-                  ui=ui_strings(catalog.ui, lang), lang=lang, generated_mark=GENERATED_MARK)
+    return render(
+        env,
+        "home_timeline.md.j2",
+        view=timeline_view(inputs, lang, prefix=""),
+        ui=ui_strings(catalog.ui, lang),
+        lang=lang,
+        generated_mark=GENERATED_MARK,
+    )
 
 
 def pdf_links(catalog: Catalog, lang: str, env: jinja2.Environment) -> str:
     """The PDF editions, for the marker on the hand-written About pages (at <lang>/about/)."""
-    return render(env, "pdf_links.md.j2", ui=ui_strings(catalog.ui, lang), lang=lang,
-                  generated_mark=GENERATED_MARK, root="../" * (2 if url_prefix(lang) else 1),
-                  files=[(other, pdf_file_name(other)) for other in LANGUAGES])
+    return render(
+        env,
+        "pdf_links.md.j2",
+        ui=ui_strings(catalog.ui, lang),
+        lang=lang,
+        generated_mark=GENERATED_MARK,
+        root="../" * (2 if url_prefix(lang) else 1),
+        files=[(other, pdf_file_name(other)) for other in LANGUAGES],
+    )

@@ -43,8 +43,10 @@ class RunInputs:
     _known: dict[Read, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.bibliography_entries = {lang: {entry.id: entry for entry in entries}
-                                     for lang, entries in self.bibliographies.items()}
+        self.bibliography_entries = {
+            lang: {entry.id: entry for entry in entries}
+            for lang, entries in self.bibliographies.items()
+        }
 
     def for_page(self) -> PageInputs:
         return PageInputs(self, set())

@@ -47,7 +47,7 @@ def fingerprint(data: Path, docs: Path, settings: dict[str, str]) -> str:
     ui = data / "ui.yml"
     if ui.is_file():
         digest.update(b"\0ui.yml\0" + ui.read_bytes())
-    digest.update(code_digest(("*.py", "*.j2", "*.js")).encode())
+    digest.update(code_digest(("*.py", "*.yml", "*.j2", "*.js")).encode())
     for name in PINS:
         path = ROOT / name
         if path.is_file():
@@ -100,11 +100,14 @@ class Manifest:
         if stored is None:
             return False
         if self._changed is None:
-            self._changed = {number for number, (read, known) in
-                             enumerate(zip(self.names, self.digests))
-                             if digest(read) != known}
+            self._changed = {
+                number
+                for number, (read, known) in enumerate(zip(self.names, self.digests))
+                if digest(read) != known
+            }
         reads, state = stored
         return self._changed.isdisjoint(reads) and _file_state(self.docs / page) == state
+
     def forget(self) -> None:
         """Before pages are written: an interrupted run must not leave a manifest that vouches
         for them."""
@@ -133,6 +136,12 @@ class Manifest:
             state = _file_state(self.docs / page)
             if state is not None:
                 pages[page] = (tuple(number(read) for read in sorted(reads)), state)
-        write_pickle(self.path, {"fingerprint": self.fingerprint, "pages": pages,
-                                 "names": names, "digests": [digest(read) for read in names]})
-
+        write_pickle(
+            self.path,
+            {
+                "fingerprint": self.fingerprint,
+                "pages": pages,
+                "names": names,
+                "digests": [digest(read) for read in names],
+            },
+        )

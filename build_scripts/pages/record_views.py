@@ -14,12 +14,21 @@ from ..core.dates import parse_date
 from ..core.formatting import money, percent
 from ..core.languages import HTML_LANG, LANGUAGES, others_after
 from ..data.datasets import DATASETS
-from ..data.models import Record
 from ..data.translations import OUTDATED, needs_work, state
 from .inputs import PageInputs
 from .render import markdown_inline
-from .views import date_text, in_script, link, links_to, note, period, related, section_label
-from .views import sources, text
+from .views import (
+    date_text,
+    in_script,
+    link,
+    links_to,
+    note,
+    period,
+    related,
+    section_label,
+    sources,
+    text,
+)
 
 Builder = Callable[[PageInputs, Any, str], dict[str, Any]]
 BUILDERS: dict[str, Builder] = {}
@@ -27,9 +36,11 @@ BUILDERS: dict[str, Builder] = {}
 
 def builds(page: str) -> Callable[[Builder], Builder]:
     """Register the view builder of a page type (data/datasets.py names each dataset's)."""
+
     def register(builder: Builder) -> Builder:
         BUILDERS[page] = builder
         return builder
+
     return register
 
 
@@ -57,20 +68,31 @@ def _stage_link(inputs: PageInputs, record: Any, lang: str) -> dict[str, Any]:
 
 @builds("stage")
 def stage_view(inputs: PageInputs, record: Any, lang: str) -> dict[str, Any]:
-    events = sorted(record.key_events,
-                    key=lambda e: parse_date(e.date).sort_key if e.date else (0, 0, 0))
+    events = sorted(
+        record.key_events, key=lambda e: parse_date(e.date).sort_key if e.date else (0, 0, 0)
+    )
     return {
         "summary": text(record.summary, lang),
         "period": period(inputs, record, lang),
         "characteristics": [text(c, lang) for c in record.characteristics],
-        "factors": [{"theme": link(inputs, "themes", f.theme, lang), "text": text(f.text, lang)}
-                    for f in record.factors],
-        "key_events": [{
-            "date": date_text(e.date, lang),
-            "text": text(e.text, lang),
-            "link": (link(inputs, "exchanges", e.exchange, lang) if e.exchange else
-                     link(inputs, "statements", e.statement, lang) if e.statement else None),
-        } for e in events],
+        "factors": [
+            {"theme": link(inputs, "themes", f.theme, lang), "text": text(f.text, lang)}
+            for f in record.factors
+        ],
+        "key_events": [
+            {
+                "date": date_text(e.date, lang),
+                "text": text(e.text, lang),
+                "link": (
+                    link(inputs, "exchanges", e.exchange, lang)
+                    if e.exchange
+                    else link(inputs, "statements", e.statement, lang)
+                    if e.statement
+                    else None
+                ),
+            }
+            for e in events
+        ],
     }
 
 
@@ -87,14 +109,22 @@ def statement_view(inputs: PageInputs, record: Any, lang: str) -> dict[str, Any]
         "kind": record.kind,
         "parallel": parallel_passages(inputs, record, lang),
         "parties": [text(p, lang) for p in record.parties],
-        "quotes": [{
-            "text": text(q.text, lang),
-            "original": ({"text": q.text.get(q.text.original), "lang": HTML_LANG[q.text.original]}
-                         if lang in q.text.editorial and q.text.has(lang) else None),
-            "speaker": link(inputs, "people", q.speaker, lang) if q.speaker else None,
-            "note": {**note(inputs, f"q{number}", q.ref, q.section, None, lang),
-                     "quote_lang": None},
-        } for number, q in enumerate(record.quotes, start=1)],
+        "quotes": [
+            {
+                "text": text(q.text, lang),
+                "original": (
+                    {"text": q.text.get(q.text.original), "lang": HTML_LANG[q.text.original]}
+                    if lang in q.text.editorial and q.text.has(lang)
+                    else None
+                ),
+                "speaker": link(inputs, "people", q.speaker, lang) if q.speaker else None,
+                "note": {
+                    **note(inputs, f"q{number}", q.ref, q.section, None, lang),
+                    "quote_lang": None,
+                },
+            }
+            for number, q in enumerate(record.quotes, start=1)
+        ],
     }
 
 
@@ -115,8 +145,11 @@ def indicator_view(inputs: PageInputs, record: Any, lang: str) -> dict[str, Any]
         **_stage_link(inputs, record, lang),
         "year": parse_date(record.year).format(lang),
         "value": money(record.value, record.unit, lang),
-        "change": (percent(record.change_percent, lang, signed=True)
-                   if record.change_percent is not None else None),
+        "change": (
+            percent(record.change_percent, lang, signed=True)
+            if record.change_percent is not None
+            else None
+        ),
     }
 
 
@@ -144,17 +177,32 @@ def parallel_passages(inputs: PageInputs, record: Any, lang: str) -> dict[str, A
     row per passage; the page's own language first."""
     order = others_after(lang)
     ui = inputs.ui
-    passages = [("passage-title", ui["document_title"][lang], record.title),
-                ("passage-summary", ui["summary"][lang], record.summary)]
-    passages += [(f"passage-quote-{n}", f"{ui['quote'][lang]} {n}", quote.text)
-                 for n, quote in enumerate(record.quotes, start=1)]
+    passages = [
+        ("passage-title", ui["document_title"][lang], record.title),
+        ("passage-summary", ui["summary"][lang], record.summary),
+    ]
+    passages += [
+        (f"passage-quote-{n}", f"{ui['quote'][lang]} {n}", quote.text)
+        for n, quote in enumerate(record.quotes, start=1)
+    ]
     return {
         "languages": [{"code": other, "name": ui[f"language_{other}"][lang]} for other in order],
-        "rows": [{"anchor": anchor, "label": label, "cells": [
-            {"lang": HTML_LANG[other], "text": value.get(other) if value.has(other) else None,
-             "editorial": other in value.editorial and value.has(other),
-             "outdated": state(value, other) == OUTDATED} for other in order]}
-            for anchor, label, value in passages],
+        "rows": [
+            {
+                "anchor": anchor,
+                "label": label,
+                "cells": [
+                    {
+                        "lang": HTML_LANG[other],
+                        "text": value.get(other) if value.has(other) else None,
+                        "editorial": other in value.editorial and value.has(other),
+                        "outdated": state(value, other) == OUTDATED,
+                    }
+                    for other in order
+                ],
+            }
+            for anchor, label, value in passages
+        ],
     }
 
 
@@ -179,11 +227,14 @@ def reference_view(inputs: PageInputs, reference: Any, lang: str) -> dict[str, A
         "authors": [in_script(name, lang) for name in author_names(reference)],
         "transliterations": [
             ", ".join(p for p in (a.transliteration.family, a.transliteration.given) if p)
-            for a in reference.author if a.transliteration],
+            for a in reference.author
+            if a.transliteration
+        ],
         "container": in_script(reference.container_title, lang),
         "collection": in_script(reference.collection_title, lang),
-        "publisher": in_script(", ".join(
-            p for p in (reference.publisher_place, reference.publisher) if p), lang),
+        "publisher": in_script(
+            ", ".join(p for p in (reference.publisher_place, reference.publisher) if p), lang
+        ),
         "volume": reference.volume,
         "issue": reference.issue,
         "page": reference.page,
@@ -191,9 +242,14 @@ def reference_view(inputs: PageInputs, reference: Any, lang: str) -> dict[str, A
         "accessed": date_text(reference.accessed, lang),
         "url": reference.URL,
         "type": reference.type,
-        "cited_in": [{"paper": link(inputs, "references", c.paper, lang),
-                      "section": section_label(inputs, c.section, lang), "label": c.label}
-                     for c in reference.cited_in],
+        "cited_in": [
+            {
+                "paper": link(inputs, "references", c.paper, lang),
+                "section": section_label(inputs, c.section, lang),
+                "label": c.label,
+            }
+            for c in reference.cited_in
+        ],
         "citation": markdown_inline(inputs.bibliography_entry(lang, reference.id).html, work_lang),
         "citation_lang": HTML_LANG[work_lang] if work_lang != lang else None,
     }

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2

@@ -19,24 +19,34 @@ def timeline_view(inputs: PageInputs, lang: str, prefix: str = "../") -> dict[st
         stage = entry.record
         events, linked = [], set()
         for event in stage.key_events:
-            target = (("exchanges", event.exchange) if event.exchange else
-                      ("statements", event.statement) if event.statement else None)
+            target = (
+                ("exchanges", event.exchange)
+                if event.exchange
+                else ("statements", event.statement)
+                if event.statement
+                else None
+            )
             if target:
                 linked.add(target)
             events.append(_event(inputs, event.date, text(event.text, lang), target, lang, prefix))
         for statement_id, statement in inputs.records["statements"].items():
             record = statement.record
             if record.stage == stage_id and ("statements", statement_id) not in linked:
-                events.append(_event(inputs, record.date, None, ("statements", statement_id),
-                                     lang, prefix))
+                events.append(
+                    _event(inputs, record.date, None, ("statements", statement_id), lang, prefix)
+                )
         # Key events keep the order the paper tells them in (most have no exact date); the
         # statements not among them follow, by date.
         stated = len(stage.key_events)
         events[stated:] = sorted(events[stated:], key=lambda e: e["sort"])
-        spans.append({"link": _link(inputs, ("stages", stage_id), lang, prefix),
-                      "period": period(inputs, stage, lang),
-                      "start": parse_date(stage.start).earliest_year,
-                      "events": events})
+        spans.append(
+            {
+                "link": _link(inputs, ("stages", stage_id), lang, prefix),
+                "period": period(inputs, stage, lang),
+                "start": parse_date(stage.start).earliest_year,
+                "events": events,
+            }
+        )
     return {"spans": spans}
 
 
@@ -45,11 +55,14 @@ def _link(inputs: PageInputs, target: tuple[str, str], lang: str, prefix: str):
     return found.__class__(found.title, prefix + found.href.removeprefix("../"), found.date)
 
 
-def _event(inputs: PageInputs, date: str | None, words: dict | None, target, lang: str,
-           prefix: str) -> dict[str, Any]:
+def _event(
+    inputs: PageInputs, date: str | None, words: dict | None, target, lang: str, prefix: str
+) -> dict[str, Any]:
     parsed = parse_date(date) if date else None
-    return {"date": parsed.format(lang) if parsed else None,
-            "iso": parsed.text if parsed else None,
-            "sort": parsed.sort_key if parsed else (9999, 0, 0),
-            "text": words,
-            "link": _link(inputs, target, lang, prefix) if target else None}
+    return {
+        "date": parsed.format(lang) if parsed else None,
+        "iso": parsed.text if parsed else None,
+        "sort": parsed.sort_key if parsed else (9999, 0, 0),
+        "text": words,
+        "link": _link(inputs, target, lang, prefix) if target else None,
+    }

@@ -45,8 +45,9 @@ def date_text(date: str | None, lang: str) -> str | None:
 
 def link(inputs: PageInputs, dataset: str, record_id: str, lang: str) -> Link:
     record = inputs.get(dataset, record_id)
-    return Link(record.title_in(lang), href(dataset, record_id),
-                date_text(record.listed_date, lang))
+    return Link(
+        record.title_in(lang), href(dataset, record_id), date_text(record.listed_date, lang)
+    )
 
 
 def sorted_links(inputs: PageInputs, pairs: list[tuple[str, str]], lang: str) -> list[Link]:
@@ -64,10 +65,12 @@ def text(value: Localized | None, lang: str) -> dict[str, Any] | None:
     if value is None:
         return None
     shown = lang if value.has(lang) else value.original
-    return {"text": value.get(lang),
-            "editorial": shown == lang and lang in value.editorial,
-            "lang": HTML_LANG[shown] if shown != lang else None,
-            "outdated": state(value, lang) == OUTDATED}
+    return {
+        "text": value.get(lang),
+        "editorial": shown == lang and lang in value.editorial,
+        "lang": HTML_LANG[shown] if shown != lang else None,
+        "outdated": state(value, lang) == OUTDATED,
+    }
 
 
 def section_label(inputs: PageInputs, section: str, lang: str) -> str:
@@ -79,19 +82,26 @@ def section_label(inputs: PageInputs, section: str, lang: str) -> str:
     return named[lang] if named else section
 
 
-def note(inputs: PageInputs, label: str, ref: str, section: str, quote: str | None,
-         lang: str) -> dict[str, Any]:
+def note(
+    inputs: PageInputs, label: str, ref: str, section: str, quote: str | None, lang: str
+) -> dict[str, Any]:
     """A footnote: the work, its section, and the verbatim quote in the work's own language."""
     quote_lang = script_language(quote) if quote else lang
-    return {"label": label, "link": link(inputs, "references", ref, lang),
-            "section": section_label(inputs, section, lang), "quote": quote,
-            "quote_lang": HTML_LANG[quote_lang] if quote_lang != lang else None}
+    return {
+        "label": label,
+        "link": link(inputs, "references", ref, lang),
+        "section": section_label(inputs, section, lang),
+        "quote": quote,
+        "quote_lang": HTML_LANG[quote_lang] if quote_lang != lang else None,
+    }
 
 
 def sources(inputs: PageInputs, record: Record, lang: str) -> list[dict[str, Any]]:
     """The record's sources as footnotes."""
-    return [note(inputs, str(number), source.ref, source.section, source.quote, lang)
-            for number, source in enumerate(record.sources, start=1)]
+    return [
+        note(inputs, str(number), source.ref, source.section, source.quote, lang)
+        for number, source in enumerate(record.sources, start=1)
+    ]
 
 
 def period(inputs: PageInputs, record: Any, lang: str) -> str:
@@ -102,12 +112,14 @@ def period(inputs: PageInputs, record: Any, lang: str) -> str:
     return inputs.ui["period_open"][lang].format(start=start)
 
 
-def related(inputs: PageInputs, dataset: str, record_id: str, lang: str
-            ) -> dict[str, list[Link]]:
+def related(inputs: PageInputs, dataset: str, record_id: str, lang: str) -> dict[str, list[Link]]:
     """Records of every dataset that point at this one, in the datasets' order."""
     incoming = inputs.backlinks_to(dataset, record_id)
-    return {name: sorted_links(inputs, incoming[name], lang)
-            for name in DATASET_ORDER if incoming.get(name)}
+    return {
+        name: sorted_links(inputs, incoming[name], lang)
+        for name in DATASET_ORDER
+        if incoming.get(name)
+    }
 
 
 def in_script(value: str | None, lang: str) -> dict[str, Any] | None:
@@ -141,10 +153,20 @@ def index_view(inputs: PageInputs, dataset: str, lang: str) -> dict[str, Any]:
     for entry in inputs.sorted_entries(dataset):
         record = entry.record
         group, _order = record.ordering
-        rows.append({"link": link(inputs, dataset, entry.id, lang),
-                     "group": group or None, **index_facts(record, inputs, lang)})
+        rows.append(
+            {
+                "link": link(inputs, dataset, entry.id, lang),
+                "group": group or None,
+                **index_facts(record, inputs, lang),
+            }
+        )
     groups: dict[str | None, list] = defaultdict(list)
     for row in rows:
         groups[row["group"]].append(row)
-    return {"dataset": dataset, "rows": rows, "groups": list(groups.items()),
-            "count": len(rows), "chart": None}
+    return {
+        "dataset": dataset,
+        "rows": rows,
+        "groups": list(groups.items()),
+        "count": len(rows),
+        "chart": None,
+    }
