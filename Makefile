@@ -87,7 +87,7 @@ lint: $(VENV)/.test-deps ## ruff: lint and format check of the Python code (conf
 	$(VENV)/bin/ruff format --check .
 
 check: lint node_modules/.installed ## The fast loop: lint, then every test that needs no built site and no browser
-	$(PY) -m pytest -m "not site and not browser"
+	$(PY) -m pytest -n 2 -m "not site and not browser"
 
 test: lint $(VENV)/.test-deps browser java site ## Set up and run every check
 	$(PY) -m pytest

@@ -12,6 +12,7 @@ Chromium (both set here from the fixtures a test uses); `make check` runs the re
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -66,6 +67,23 @@ def citation_cache_of_the_session(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CITATION_CACHE", str(tmp_path_factory.mktemp("citations")))
         yield
+
+
+@pytest.fixture(scope="session")
+def processor(citation_cache_of_the_session):
+    """One citation processor for the session: its Node.js workers start once."""
+    from build_scripts.biblio.citations import CitationProcessor
+
+    with CitationProcessor.from_environment() as shared:
+        yield shared
+
+
+@pytest.fixture
+def generate(processor):
+    """generate_all (validate, then write the pages) with the session's citation processor."""
+    from build_scripts.pages.generate import generate_all
+
+    return functools.partial(generate_all, processor=processor)
 
 
 @pytest.fixture

@@ -4,22 +4,21 @@
 from __future__ import annotations
 
 from build_scripts.core.settings import Settings
-from build_scripts.pages.generate import generate_all
 
 
-def test_regeneration_writes_only_what_changed(data_copy, tmp_path):
+def test_regeneration_writes_only_what_changed(generate, data_copy, tmp_path):
     docs = tmp_path / "docs"
-    first = generate_all(data_copy, docs)
+    first = generate(data_copy, docs)
     # (7 datasets x (index + 1 record) + the Data page + the timeline) x 3 languages
     assert (first.pages, first.written, first.removed) == (48, 48, 0)
-    again = generate_all(data_copy, docs)
+    again = generate(data_copy, docs)
     assert (again.written, again.removed) == (0, 0)
 
     stage = data_copy / "stages" / "stage-fixture-one.yml"
     stage.write_text(
         stage.read_text(encoding="utf-8").replace("A summary.", "A new summary."), encoding="utf-8"
     )
-    edited = generate_all(data_copy, docs)
+    edited = generate(data_copy, docs)
     # The English page shows the new text; the Chinese and Russian pages now flag their
     # summaries as translated from an earlier version. Nothing else changed.
     assert edited.written == 3
@@ -29,18 +28,18 @@ def test_regeneration_writes_only_what_changed(data_copy, tmp_path):
     assert "译文待更新" in (docs / "stages" / "stage-fixture-one.zh.md").read_text(encoding="utf-8")
 
 
-def test_pages_of_a_deleted_record_are_removed(data_copy, tmp_path):
+def test_pages_of_a_deleted_record_are_removed(generate, data_copy, tmp_path):
     docs = tmp_path / "docs"
-    generate_all(data_copy, docs)
+    generate(data_copy, docs)
     (data_copy / "exchanges" / "exchange-fixture-a.yml").unlink()
-    report = generate_all(data_copy, docs)
+    report = generate(data_copy, docs)
     assert report.removed == 3
     assert not list((docs / "exchanges").glob("exchange-fixture-a*"))
 
 
-def test_generated_page_shows_record_in_its_language(data_copy, tmp_path):
+def test_generated_page_shows_record_in_its_language(generate, data_copy, tmp_path):
     docs = tmp_path / "docs"
-    generate_all(data_copy, docs)
+    generate(data_copy, docs)
     zh = (docs / "statements" / "statement-fixture-a.zh.md").read_text(encoding="utf-8")
     ru = (docs / "statements" / "statement-fixture-a.ru.md").read_text(encoding="utf-8")
     assert "# 测试声明 {#title}" in zh and "2019年6月5日" in zh and "联合声明" in zh
@@ -49,27 +48,29 @@ def test_generated_page_shows_record_in_its_language(data_copy, tmp_path):
     assert "(../stages/stage-fixture-one.md)" in zh
 
 
-def test_unchanged_inputs_skip_rendering_but_never_leave_a_wrong_page(data_copy, tmp_path):
+def test_unchanged_inputs_skip_rendering_but_never_leave_a_wrong_page(
+    generate, data_copy, tmp_path
+):
     docs = tmp_path / "docs"
-    generate_all(data_copy, docs)
-    assert generate_all(data_copy, docs).skipped
+    generate(data_copy, docs)
+    assert generate(data_copy, docs).skipped
     page = docs / "stages" / "stage-fixture-one.zh.md"
     good = page.read_text(encoding="utf-8")
 
     # A page edited by hand, a deleted page and a stray page are each put right.
     page.write_text(good + "\nEdited by hand.\n", encoding="utf-8")
-    assert not generate_all(data_copy, docs).skipped
+    assert not generate(data_copy, docs).skipped
     assert page.read_text(encoding="utf-8") == good
     page.unlink()
-    assert not generate_all(data_copy, docs).skipped
+    assert not generate(data_copy, docs).skipped
     assert page.read_text(encoding="utf-8") == good
     stray = docs / "statements" / "statement-deleted-long-ago.md"
     stray.write_text("# stale\n", encoding="utf-8")
-    report = generate_all(data_copy, docs)
+    report = generate(data_copy, docs)
     assert (report.skipped, report.removed, stray.exists()) == (False, 1, False)
 
     # Another site address or build date is another set of pages.
-    assert not generate_all(
+    assert not generate(
         data_copy, docs, Settings.from_environment().but(site_url="https://example.org/other/")
     ).skipped
     assert "https://example.org/other/" in page.read_text(encoding="utf-8")

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from build_scripts.core.settings import CACHE_FOLDER
-from build_scripts.pages.generate import generate_all
 
 from .conftest import edit
 
@@ -29,20 +28,20 @@ def tree(docs: Path) -> dict[str, str]:
     }
 
 
-def full_generation(data: Path, docs: Path, monkeypatch) -> dict[str, str]:
+def full_generation(generate, data: Path, docs: Path, monkeypatch) -> dict[str, str]:
     shutil.rmtree(docs, ignore_errors=True)
     with monkeypatch.context() as patch:
         patch.setenv("PAGE_MANIFEST", "off")
-        report = generate_all(data, docs)
+        report = generate(data, docs)
     assert report.rendered == report.pages
     return tree(docs)
 
 
 def test_incremental_pages_equal_a_full_generation(
-    data_copy, tmp_path, manifest_folder, monkeypatch
+    generate, data_copy, tmp_path, manifest_folder, monkeypatch
 ):
     docs, full = tmp_path / "docs", tmp_path / "full"
-    first = generate_all(data_copy, docs)
+    first = generate(data_copy, docs)
     assert first.rendered == first.pages == 48
     assert len(list(manifest_folder.glob("pages-*.pickle"))) == 1
     stage = data_copy / "stages" / "stage-fixture-one.yml"
@@ -73,8 +72,8 @@ def test_incremental_pages_equal_a_full_generation(
     ]
     for name, change in edits:
         change()
-        report = generate_all(data_copy, docs)
-        assert tree(docs) == full_generation(data_copy, full, monkeypatch), name
+        report = generate(data_copy, docs)
+        assert tree(docs) == full_generation(generate, data_copy, full, monkeypatch), name
         if name != "an interface string":  # every page shows the interface strings
             assert 0 < report.rendered < report.pages, name
     # The renamed stage's new title reached the pages that link to it, in English.
@@ -82,14 +81,14 @@ def test_incremental_pages_equal_a_full_generation(
 
 
 def test_a_one_record_edit_renders_its_pages_and_those_that_show_it(
-    data_copy, tmp_path, manifest_folder
+    generate, data_copy, tmp_path, manifest_folder
 ):
     docs = tmp_path / "docs"
-    generate_all(data_copy, docs)
+    generate(data_copy, docs)
     person = data_copy / "people" / "person-fixture-a.yml"
     text = person.read_text(encoding="utf-8")
     person.write_text(text + "\n# a comment\n", encoding="utf-8")
-    report = generate_all(data_copy, docs)
+    report = generate(data_copy, docs)
     # In each language: the person's page and what shows the person: the people index, the
     # Data page (it counts the records), the statement the person signed, and the paper the
     # person's sources cite, with the bibliography (both list the pages that cite the paper).
@@ -107,12 +106,12 @@ def test_a_one_record_edit_renders_its_pages_and_those_that_show_it(
     assert report.written == 0  # a comment changes no page
 
 
-def test_a_page_changed_on_disk_is_rendered_again(data_copy, tmp_path, manifest_folder):
+def test_a_page_changed_on_disk_is_rendered_again(generate, data_copy, tmp_path, manifest_folder):
     docs = tmp_path / "docs"
-    generate_all(data_copy, docs)
+    generate(data_copy, docs)
     page = docs / "themes" / "theme-fixture-a.ru.md"
     good = page.read_text(encoding="utf-8")
     page.write_text(good.replace("#", "##", 1), encoding="utf-8")
-    report = generate_all(data_copy, docs)
+    report = generate(data_copy, docs)
     assert (report.rendered, report.written) == (1, 1)
     assert page.read_text(encoding="utf-8") == good

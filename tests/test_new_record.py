@@ -12,7 +12,6 @@ from build_scripts.core.problems import DataError
 from build_scripts.data.datasets import DATASETS
 from build_scripts.data.validate import validate
 from build_scripts.editor.new_record import write_new
-from build_scripts.pages.generate import generate_all
 
 
 def uncommented(text: str) -> str:
@@ -59,7 +58,9 @@ def test_new_refuses_an_existing_id_a_bad_id_and_an_unknown_dataset(data_copy):
     assert sorted(p.name for p in data_copy.rglob("*")) == before
 
 
-def test_worked_example_from_contributing_becomes_a_page_in_three_languages(data_copy, tmp_path):
+def test_worked_example_from_contributing_becomes_a_page_in_three_languages(
+    generate, data_copy, tmp_path
+):
     """The steps CONTRIBUTING.md walks an editor through, on the fixture data."""
     path = write_new(data_copy, "statements", "joint-statement-2024-05-16")
     text = path.read_text(encoding="utf-8")
@@ -82,7 +83,7 @@ def test_worked_example_from_contributing_becomes_a_page_in_three_languages(data
     assert [str(p) for p in validate(data_copy)[1]] == []
 
     docs = tmp_path / "docs"
-    generate_all(data_copy, docs)
+    generate(data_copy, docs)
     pages = {
         lang: (docs / "statements" / f"joint-statement-2024-05-16{suffix}.md").read_text(
             encoding="utf-8"

@@ -10,7 +10,6 @@ from build_scripts.data.translations import fingerprint
 from build_scripts.data.validate import load_catalog, validate
 from build_scripts.editor.translation_stamp import stamp
 from build_scripts.editor.translation_status import counts, report
-from build_scripts.pages.generate import generate_all
 
 from .conftest import edit
 
@@ -31,7 +30,9 @@ def test_fixture_translations_are_all_current(data_copy):
     assert (table[("stages", "zh")]["translated"], table[("stages", "zh")]["parallel"]) == (1, 3)
 
 
-def test_changed_original_flags_its_translations_in_the_report_and_on_the_page(data_copy, tmp_path):
+def test_changed_original_flags_its_translations_in_the_report_and_on_the_page(
+    generate, data_copy, tmp_path
+):
     edit(data_copy / STAGE, "  en: A summary.", "  en: A revised summary.")
     text = report(load_catalog(data_copy))
     assert f"data/{STAGE}:14:7: summary.zh (original: en)" in text
@@ -39,7 +40,7 @@ def test_changed_original_flags_its_translations_in_the_report_and_on_the_page(d
     assert "Outdated (2):" in text and "Missing: none" in text
 
     docs = tmp_path / "docs"
-    generate_all(data_copy, docs)
+    generate(data_copy, docs)
     zh = (docs / "stages" / "stage-fixture-one.zh.md").read_text(encoding="utf-8")
     ru = (docs / "stages" / "stage-fixture-one.ru.md").read_text(encoding="utf-8")
     en = (docs / "stages" / "stage-fixture-one.md").read_text(encoding="utf-8")
@@ -51,7 +52,9 @@ def test_changed_original_flags_its_translations_in_the_report_and_on_the_page(d
     assert "!!! warning" not in en
 
 
-def test_missing_translation_shows_the_original_marked_in_its_language(data_copy, tmp_path):
+def test_missing_translation_shows_the_original_marked_in_its_language(
+    generate, data_copy, tmp_path
+):
     edit(data_copy / STAGE, "  ru: Краткое содержание.\n", "")
     edit(
         data_copy / STAGE,
@@ -63,7 +66,7 @@ def test_missing_translation_shows_the_original_marked_in_its_language(data_copy
     assert counts(catalog)[("stages", "ru")]["missing"] == 1
 
     docs = tmp_path / "docs"
-    generate_all(data_copy, docs)
+    generate(data_copy, docs)
     ru = (docs / "stages" / "stage-fixture-one.ru.md").read_text(encoding="utf-8")
     assert '<span lang="en">A summary.</span>' in ru
     assert "еще не переведено" in ru
@@ -72,7 +75,7 @@ def test_missing_translation_shows_the_original_marked_in_its_language(data_copy
     assert "概要。" in zh and "!!! warning" not in zh
 
 
-def test_missing_title_falls_back_with_its_language_on_the_heading(data_copy, tmp_path):
+def test_missing_title_falls_back_with_its_language_on_the_heading(generate, data_copy, tmp_path):
     edit(data_copy / STAGE, "  zh: 测试阶段\n", "")
     edit(
         data_copy / STAGE,
@@ -80,7 +83,7 @@ def test_missing_title_falls_back_with_its_language_on_the_heading(data_copy, tm
         "source_hash: {ru: e597e28c}",
     )
     docs = tmp_path / "docs"
-    generate_all(data_copy, docs)
+    generate(data_copy, docs)
     zh = (docs / "stages" / "stage-fixture-one.zh.md").read_text(encoding="utf-8")
     assert '# Fixture stage {#title lang="en"}' in zh
 
