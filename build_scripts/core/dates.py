@@ -76,10 +76,14 @@ class PartialDate:
     def format(self, lang: str) -> str:
         written = language(lang)
         locale = written.babel_locale
+        # CLDR puts a narrow no-break space (U+202F) before «г.»; the publication writes the
+        # ordinary no-break space everywhere, which every font has.
         if self.precision == "day":
-            return format_date(_dt.date(self.year, self.month, self.day), "long", locale=locale)
+            day = _dt.date(self.year, self.month, self.day)
+            return format_date(day, "long", locale=locale).replace("\u202f", "\u00a0")
         if self.precision == "month":
-            return format_skeleton("yMMMM", _dt.date(self.year, self.month, 1), locale=locale)
+            month = _dt.date(self.year, self.month, 1)
+            return format_skeleton("yMMMM", month, locale=locale).replace("\u202f", "\u00a0")
         if self.precision == "year":
             return written.year_format.format(year=self.year)
         if self.precision == "decade":

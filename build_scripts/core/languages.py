@@ -47,6 +47,12 @@ class Language:
     list_separator: str
     open_bracket: str
     close_bracket: str
+    comma: str  # between a work and its section, say
+    enumeration: str  # between the items of a list in running text (Chinese: 、)
+    word_space: str  # before a mark after a word: none between Chinese characters
+    # A period: of two years ('1917–1949 гг.'), and of any other two dates.
+    year_range_format: str
+    range_format: str
 
 
 def _load(path: Path) -> tuple[Language, ...]:

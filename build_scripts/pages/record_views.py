@@ -68,9 +68,12 @@ def _stage_link(inputs: PageInputs, record: Any, lang: str) -> dict[str, Any]:
 
 @builds("stage")
 def stage_view(inputs: PageInputs, record: Any, lang: str) -> dict[str, Any]:
-    events = sorted(
-        record.key_events, key=lambda e: parse_date(e.date).sort_key if e.date else (0, 0, 0)
+    # Dated events in date order; those the sources give no date stay in the paper's order,
+    # apart, so that nothing undated reads as if it came before or after a dated one.
+    dated = sorted(
+        (e for e in record.key_events if e.date), key=lambda e: parse_date(e.date).sort_key
     )
+    undated = [e for e in record.key_events if not e.date]
     return {
         "summary": text(record.summary, lang),
         "period": period(inputs, record, lang),
@@ -79,20 +82,23 @@ def stage_view(inputs: PageInputs, record: Any, lang: str) -> dict[str, Any]:
             {"theme": link(inputs, "themes", f.theme, lang), "text": text(f.text, lang)}
             for f in record.factors
         ],
-        "key_events": [
-            {
-                "date": date_text(e.date, lang),
-                "text": text(e.text, lang),
-                "link": (
-                    link(inputs, "exchanges", e.exchange, lang)
-                    if e.exchange
-                    else link(inputs, "statements", e.statement, lang)
-                    if e.statement
-                    else None
-                ),
-            }
-            for e in events
-        ],
+        "key_events": [_key_event(inputs, e, lang) for e in dated],
+        "undated_events": [_key_event(inputs, e, lang) for e in undated],
+    }
+
+
+def _key_event(inputs: PageInputs, event: Any, lang: str) -> dict[str, Any]:
+    target = (
+        ("exchanges", event.exchange)
+        if event.exchange
+        else ("statements", event.statement)
+        if event.statement
+        else None
+    )
+    return {
+        "date": date_text(event.date, lang),
+        "text": text(event.text, lang),
+        "link": link(inputs, *target, lang) if target else None,
     }
 
 

@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..core import paths
-from ..core.languages import HTML_LANG, script_language
+from ..core.languages import HTML_LANG, language, script_language
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|~])")
 _LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
@@ -101,6 +101,8 @@ def environment(compiled: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["html_lang"] = lambda lang: HTML_LANG[lang]
+    # A date that opens a list item or a sentence: «май 2019 г.» -> «Май 2019 г.».
+    env.filters["sentence_start"] = lambda value: value[:1].upper() + value[1:] if value else value
     # Inside a raw HTML block Markdown does not run, so its escapes would show: escape for
     # HTML only.
     env.filters["html_only"] = lambda value: Markup(html.escape(str(value), quote=True))
@@ -108,4 +110,8 @@ def environment(compiled: Path | None = None) -> jinja2.Environment:
 
 
 def render(env: jinja2.Environment, template: str, **context) -> str:
+    """A template with its context; `punct`, the page language's punctuation (core/languages),
+    comes with `lang`: templates never print a colon or a bracket of their own."""
+    if "lang" in context:
+        context.setdefault("punct", language(context["lang"]))
     return env.get_template(template).render(**context)

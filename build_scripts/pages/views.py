@@ -14,7 +14,7 @@ from typing import Any
 
 from ..core.dates import parse_date
 from ..core.formatting import money
-from ..core.languages import HTML_LANG, script_language
+from ..core.languages import HTML_LANG, language, script_language
 from ..data.datasets import DATASET_ORDER
 from ..data.models import Indicator, Localized, Record, Stage
 from ..data.record_links import NUMBERED_SECTION, section_ui_key
@@ -45,9 +45,23 @@ def date_text(date: str | None, lang: str) -> str | None:
 
 def link(inputs: PageInputs, dataset: str, record_id: str, lang: str) -> Link:
     record = inputs.get(dataset, record_id)
-    return Link(
-        record.title_in(lang), href(dataset, record_id), date_text(record.listed_date, lang)
-    )
+    return Link(record.title_in(lang), href(dataset, record_id), link_date(record, inputs, lang))
+
+
+@singledispatch
+def link_date(record: Record, inputs: PageInputs, lang: str) -> str | None:
+    """What a link to a record says of its time, in brackets after its title."""
+    return date_text(record.listed_date, lang)
+
+
+@link_date.register
+def _(record: Stage, inputs: PageInputs, lang: str) -> str | None:
+    return period(inputs, record, lang)  # an open period reads "since 1991", not "(1991)"
+
+
+@link_date.register
+def _(record: Indicator, inputs: PageInputs, lang: str) -> str | None:
+    return None  # a figure's title names its year
 
 
 def sorted_links(inputs: PageInputs, pairs: list[tuple[str, str]], lang: str) -> list[Link]:
@@ -105,11 +119,15 @@ def sources(inputs: PageInputs, record: Record, lang: str) -> list[dict[str, Any
 
 
 def period(inputs: PageInputs, record: Any, lang: str) -> str:
-    """'1917 – 1949', or an open period by the interface string `period_open`."""
-    start = parse_date(record.start).format(lang)
-    if record.end:
-        return f"{start} – {parse_date(record.end).format(lang)}"
-    return inputs.ui["period_open"][lang].format(start=start)
+    """'1917–1949' / '1917—1949年' / '1917–1949 гг.', '17th century – 1917', or an open
+    period by the interface string `period_open` ('since 1991')."""
+    start = parse_date(record.start)
+    if not record.end:
+        return inputs.ui["period_open"][lang].format(start=start.format(lang))
+    end, written = parse_date(record.end), language(lang)
+    if start.precision == end.precision == "year":
+        return written.year_range_format.format(start=start.year, end=end.year)
+    return written.range_format.format(start=start.format(lang), end=end.format(lang))
 
 
 def related(inputs: PageInputs, dataset: str, record_id: str, lang: str) -> dict[str, list[Link]]:
