@@ -13,7 +13,7 @@ STAGING := .site-staging
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help site test check lint bench serve validate generate schemas status translated new links links-external browser fonts java clean
+.PHONY: help site test check lint lint-text bench serve validate generate schemas status translated new links links-external browser fonts java clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -82,6 +82,9 @@ fonts: ## Install Chinese fonts for the PDF edition (Noto CJK), if missing
 java: ## Install a Java runtime for the W3C Nu HTML Checker, if missing
 	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 
+lint-text: $(VENV)/.site-deps node_modules/.installed ## Every text against the terminology base (data/terms.yml) and its language's typography: file:line:column: field: rule
+	$(PY) -m build_scripts lint-text
+
 lint: $(VENV)/.test-deps ## ruff: lint and format check of the Python code (configured in pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -89,11 +92,11 @@ lint: $(VENV)/.test-deps ## ruff: lint and format check of the Python code (conf
 check: lint node_modules/.installed ## The fast loop: lint, then every test that needs no built site and no browser
 	$(PY) -m pytest -n 2 -m "not site and not browser"
 
-test: lint $(VENV)/.test-deps browser java site ## Set up and run every check
+test: lint lint-text $(VENV)/.test-deps browser java site ## Set up and run every check
 	$(PY) -m pytest
 
 bench: $(VENV)/.test-deps node_modules/.installed browser ## Benchmark at 1x, 10x and 100x synthetic data (not part of the tests): prints a table, writes bench/results.json
 	$(PY) -m bench $(BENCH_ARGS)
 
 clean: ## Remove the virtual environment, generated pages and the built site
-	rm -rf .cache $(VENV) node_modules $(SITE) $(STAGING) $(SITE).previous docs/{stages,statements,exchanges,indicators,themes,people,references,data,timeline}
+	rm -rf .cache $(VENV) node_modules $(SITE) $(STAGING) $(SITE).previous docs/{stages,statements,exchanges,indicators,themes,people,references,data,timeline,glossary}

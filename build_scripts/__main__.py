@@ -72,6 +72,41 @@ def _translated(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lint_text(_args: argparse.Namespace) -> int:
+    from .data.load import read_yaml
+    from .data.validate import UI_FILE, load_catalog
+    from .editor.text_lint import lint, page_language, texts_of_catalog, texts_of_page, texts_of_ui
+    from .pages.generate import GLOSSARY_FOLDER, pages_for
+
+    catalog = load_catalog(paths.DATA)
+    ui_file, _problems = read_yaml(paths.DATA / UI_FILE, paths.ROOT)
+    texts = [
+        *texts_of_catalog(catalog),
+        *texts_of_ui(ui_file.shown_path, catalog.ui, ui_file.positions),
+    ]
+    for page in sorted(paths.DOCS.glob("*.md")):  # the hand-written pages
+        texts += texts_of_page(
+            f"docs/{page.name}", page_language(page), page.read_text(encoding="utf-8")
+        )
+    # The generated pages; not the glossary, which shows the variants to avoid.
+    generated = {
+        path: markdown
+        for path, markdown in pages_for(catalog).items()
+        if path.parts[0] != GLOSSARY_FOLDER
+    }
+    for path, markdown in sorted(generated.items()):
+        texts += texts_of_page(f"docs/{path.as_posix()} (generated)", page_language(path), markdown)
+    found = lint(texts, catalog.terms)
+    print(
+        "\n".join(found)
+        if found
+        else f"texts are clean: {len(texts)} texts and page lines, {len(catalog.terms)} terms"
+    )
+    if found:
+        print(f"{len(found)} finding{'s' if len(found) != 1 else ''}", file=sys.stderr)
+    return 1 if found else 0
+
+
 def _new(args: argparse.Namespace) -> int:
     from .editor.new_record import write_new
 
@@ -92,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     schemas = commands.add_parser("schemas", help="write schemas/*.schema.json from the models")
     schemas.add_argument("--check", action="store_true", help="fail if the files are stale")
     commands.add_parser("status", help="report missing, outdated and unchecked translations")
+    commands.add_parser(
+        "lint-text",
+        help="check every text against the terminology base and its language's typography",
+    )
     translated = commands.add_parser(
         "translated",
         help="mark a file's translations into one language as made from the "
@@ -114,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         "generate": _generate,
         "schemas": _schemas,
         "status": _status,
+        "lint-text": _lint_text,
         "translated": _translated,
         "new": _new,
     }[args.command]

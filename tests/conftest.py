@@ -29,17 +29,8 @@ BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1764028800", "NO_MKDOCS_2_WARNI
 # What a copy of the project needs to build the site (the pipeline comes from the installed
 # package); generated folders of docs/ are left behind.
 SITE_SOURCES = ("data", "docs", "overrides", "mkdocs.yml")
-GENERATED = (
-    "stages",
-    "statements",
-    "exchanges",
-    "indicators",
-    "themes",
-    "people",
-    "references",
-    "data",
-    "timeline",
-)
+# Folders of docs/ that generation writes (build_scripts/pages/generate.py).
+from build_scripts.pages.generate import GENERATED_FOLDERS as GENERATED  # noqa: E402
 
 SITE_FIXTURES = {"built_site", "site_url", "site_project", "site_build"}
 BROWSER_FIXTURES = {"chromium"}

@@ -10,7 +10,7 @@ def test_regeneration_writes_only_what_changed(generate, data_copy, tmp_path):
     docs = tmp_path / "docs"
     first = generate(data_copy, docs)
     # (7 datasets x (index + 1 record) + the Data page + the timeline) x 3 languages
-    assert (first.pages, first.written, first.removed) == (48, 48, 0)
+    assert (first.pages, first.written, first.removed) == (51, 51, 0)
     again = generate(data_copy, docs)
     assert (again.written, again.removed) == (0, 0)
 
@@ -74,3 +74,16 @@ def test_unchanged_inputs_skip_rendering_but_never_leave_a_wrong_page(
         data_copy, docs, Settings.from_environment().but(site_url="https://example.org/other/")
     ).skipped
     assert "https://example.org/other/" in page.read_text(encoding="utf-8")
+
+
+def test_the_glossary_shows_every_term_with_the_page_language_first(generate, data_copy, tmp_path):
+    docs = tmp_path / "docs"
+    generate(data_copy, docs)
+    zh = (docs / "glossary" / "index.zh.md").read_text(encoding="utf-8")
+    ru = (docs / "glossary" / "index.ru.md").read_text(encoding="utf-8")
+    assert "术语数：2" in zh and "Терминов: 2" in ru
+    row = next(line for line in zh.splitlines() if "测试节" in line)
+    # Chinese first, then English and Russian; the avoided Russian variant; the Chinese note.
+    assert row.index("测试节") < row.index("fixture festival") < row.index("тестовый фестиваль")
+    assert "фикстурн" in row and "测试数据自己的名称。" in row
+    assert "фикстурн" not in next(line for line in zh.splitlines() if "测试阶段" in line)

@@ -42,7 +42,7 @@ def test_incremental_pages_equal_a_full_generation(
 ):
     docs, full = tmp_path / "docs", tmp_path / "full"
     first = generate(data_copy, docs)
-    assert first.rendered == first.pages == 48
+    assert first.rendered == first.pages == 51
     assert len(list(manifest_folder.glob("pages-*.pickle"))) == 1
     stage = data_copy / "stages" / "stage-fixture-one.yml"
     exchange = data_copy / "exchanges" / "exchange-fixture-a.yml"
@@ -68,6 +68,7 @@ def test_incremental_pages_equal_a_full_generation(
             lambda: edit(reference, "en: A fixture paper", "en: A fixture paper, second edition"),
         ),
         ("a deleted record", new_exchange.unlink),
+        ("a term", lambda: edit(data_copy / "terms.yml", "zh: 测试节", "zh: 测试文化节")),
         ("an interface string", lambda: edit(data_copy / "ui.yml", "Sino-Russian", "Sino–Russian")),
     ]
     for name, change in edits:

@@ -47,3 +47,13 @@ def full_name(family: str, given: str | None, family_name_first: bool, lang: str
     if family_name_first:
         return f"{family}{written.family_given_separator}{given}"
     return f"{given}{written.given_family_separator}{family}"
+
+
+def work_title(title: str, lang: str) -> str:
+    """A work's or document's title as running text quotes it: 《…》 in Chinese, «…» in Russian,
+    the marks already inside it turned into the inner ones (〈〉, „“)."""
+    marks = language(lang).title_marks
+    if not marks or title.startswith(marks[0]):
+        return title
+    inner = title.replace(marks[0], marks[2]).replace(marks[1], marks[3])
+    return f"{marks[0]}{inner}{marks[1]}"

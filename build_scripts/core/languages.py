@@ -53,6 +53,9 @@ class Language:
     # A period: of two years ('1917–1949 гг.'), and of any other two dates.
     year_range_format: str
     range_format: str
+    # Around the title of a work or document in running text, and inside one (《》〈〉, «»„“);
+    # empty where the language marks titles otherwise (English).
+    title_marks: str
 
 
 def _load(path: Path) -> tuple[Language, ...]:

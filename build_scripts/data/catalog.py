@@ -3,10 +3,10 @@ interface strings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .load import LoadedFile
-from .models import Record
+from .models import Record, Term
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Catalog:
 
     records: dict[str, dict[str, Entry]]
     ui: dict[str, dict[str, str]]
+    terms: list[Term] = field(default_factory=list)  # data/terms.yml, in its order
 
     def get(self, dataset: str, record_id: str) -> Record:
         return self.records[dataset][record_id].record

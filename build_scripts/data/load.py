@@ -141,9 +141,11 @@ def digest_of(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def read_yaml(path: Path, root: Path, raw: bytes | None = None) -> tuple[LoadedFile, list[Problem]]:
+def read_yaml(
+    path: Path, root: Path, raw: bytes | None = None, allow_list: bool = False
+) -> tuple[LoadedFile, list[Problem]]:
     """Read one record file (or its bytes `raw`, already read); return it with its positions,
-    or the problems that stop it."""
+    or the problems that stop it. `allow_list`: the file may hold a list (data/terms.yml)."""
     shown = relative(path, root)
     loaded = LoadedFile(path, shown)
 
@@ -179,6 +181,6 @@ def read_yaml(path: Path, root: Path, raw: bytes | None = None) -> tuple[LoadedF
         loaded.value = _to_python(node, (), loaded)
     except _Refused as err:
         return refuse(err.message, err.mark.line + 1, err.mark.column + 1)
-    if not isinstance(loaded.value, dict):
+    if not isinstance(loaded.value, list if allow_list else dict):
         return refuse("a record file must hold fields (key: value), not a list or a single value")
     return loaded, []

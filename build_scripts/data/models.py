@@ -570,3 +570,44 @@ def walk(
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from walk(item, loc + (key,))
+
+
+# --- terms --------------------------------------------------------------------------------
+
+
+class TermNote(Strict):
+    """Why a term is written so, in each language."""
+
+    en: Text = Field(description="English.")
+    zh: Text = Field(description="Chinese.")
+    ru: Text = Field(description="Russian.")
+
+
+class Term(Strict):
+    """An entry of the terminology base (data/terms.yml): a recurring term's preferred form in
+    each language and the variants to avoid."""
+
+    id: str = Field(pattern=ID_PATTERN, description="The term's id, e.g. 'belt-and-road'.")
+    en: Text = Field(description="The preferred English form.")
+    zh: Text = Field(description="The preferred Chinese form.")
+    ru: Text = Field(description="The preferred Russian form.")
+    avoid: dict[Lang, list[Text]] = Field(
+        default_factory=dict,
+        description="Per language, the variants to avoid; each is found as a case-insensitive "
+        "part of a text in that language (give a Russian stem to catch every case).",
+    )
+    note: TermNote = Field(description="Why: the official name, the paper's wording, ...")
+
+    def form(self, lang: str) -> str:
+        return getattr(self, lang)
+
+    @model_validator(mode="after")
+    def _variants_are_not_the_form(self) -> Term:
+        for lang, variants in self.avoid.items():
+            for variant in variants:
+                if variant.casefold() in self.form(lang).casefold():
+                    raise ValueError(
+                        f"avoid.{lang}: {variant!r} is part of the preferred form "
+                        f"{self.form(lang)!r}, so every correct use would be reported"
+                    )
+        return self

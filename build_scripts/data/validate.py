@@ -23,8 +23,10 @@ from .load import MAX_FILE_BYTES, LoadedFile, digest_of, read_yaml
 from .models import HASH_HINT, HASH_PATTERN, ID_HINT, ID_PATTERN, Record
 from .record_cache import RecordCache
 from .record_links import NUMBERED_SECTION, references_in, section_ui_key, sections_in
+from .terms import TERMS_FILE, check_terms
 
 UI_FILE = "ui.yml"
+FILES = (UI_FILE, TERMS_FILE)  # what data/ holds besides the dataset folders
 
 
 def _field_names(model: type[BaseModel]) -> list[str]:
@@ -283,7 +285,11 @@ def validate(
                     f"unknown dataset folder; datasets are {', '.join(DATASETS)}",
                 )
             )
-        elif child.is_file() and child.name != UI_FILE and not child.name.startswith("."):
+        elif (
+            child.is_file()
+            and child.name not in (UI_FILE, TERMS_FILE)
+            and not child.name.startswith(".")
+        ):
             problems.append(
                 Problem(
                     relative(child, root),
@@ -368,7 +374,10 @@ def validate(
             for entry in entries.values():
                 problems += _check_sections(entry, ui)
 
-    return Catalog(records, ui), sorted(problems)
+    terms_path = data_dir / TERMS_FILE
+    terms, term_problems = check_terms(terms_path, root) if terms_path.exists() else ([], [])
+    problems += term_problems
+    return Catalog(records, ui, terms), sorted(problems)
 
 
 def load_catalog(

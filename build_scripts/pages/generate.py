@@ -31,6 +31,7 @@ from . import manifest
 from .backlinks import Backlinks
 from .bibliography_view import bibliography_view
 from .data_page import data_page_view
+from .glossary import glossary_view
 from .inputs import PageInputs, Read, RunInputs
 from .record_views import record_view
 from .render import environment, render
@@ -44,8 +45,12 @@ GENERATED_MARK = Markup("generated from data/ by build_scripts: do not edit, edi
 DATA_PAGE_FOLDER = "data"
 # The timeline of the stages and their events, at /timeline/.
 TIMELINE_FOLDER = "timeline"
+# The terminology base as a glossary, at /glossary/.
+GLOSSARY_FOLDER = "glossary"
+# The pages that are not a dataset's, each a folder of docs/ with one page per language.
+OTHER_FOLDERS = (DATA_PAGE_FOLDER, TIMELINE_FOLDER, GLOSSARY_FOLDER)
 # Folders of docs/ that hold only generated pages.
-GENERATED_FOLDERS = (*DATASET_ORDER, DATA_PAGE_FOLDER, TIMELINE_FOLDER)
+GENERATED_FOLDERS = (*DATASET_ORDER, *OTHER_FOLDERS)
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,9 @@ FOLDER_PAGES = {
     ),
     TIMELINE_FOLDER: PageType(
         "timeline.md.j2", lambda inputs, _folder, lang: timeline_view(inputs, lang)
+    ),
+    GLOSSARY_FOLDER: PageType(
+        "glossary.md.j2", lambda inputs, _folder, lang: glossary_view(inputs, lang)
     ),
 }
 
@@ -138,7 +146,7 @@ def page_jobs(catalog: Catalog) -> list[PageJob]:
             ]
         jobs += [
             PageJob(Path(folder) / f"index{page_suffix(lang)}.md", lang, folder)
-            for folder in (DATA_PAGE_FOLDER, TIMELINE_FOLDER)
+            for folder in OTHER_FOLDERS
         ]
     return jobs
 

@@ -6,7 +6,7 @@ it. The views never see the raw catalog, so a read cannot go untracked: a new ki
 a new accessor here, and `RunInputs.digest` must know its digest or the manifest fails loudly.
 
 A read is ("record", dataset, id) | ("dataset", name) | ("backlinks", dataset, id) |
-("ui",) | ("bibliography", lang) | ("bibliography", lang, id).
+("ui",) | ("terms",) | ("bibliography", lang) | ("bibliography", lang, id).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 
 from ..biblio.citations import Formatted
 from ..data.catalog import Catalog, Entry
-from ..data.models import Record
+from ..data.models import Record, Term
 from .backlinks import Backlinks
 
 Read = tuple[str, ...]
@@ -68,6 +68,8 @@ class RunInputs:
             return _hash("\n".join(f"{i}:{e.file.digest}" for i, e in entries.items()))
         if kind == "backlinks":
             return _hash(repr(sorted(self.backlinks.to(*key).items())))
+        if kind == "terms":
+            return value_digest(self.catalog.terms)
         if kind == "ui":
             return value_digest(sorted(self.catalog.ui.items()))
         if kind == "bibliography" and len(key) == 1:
@@ -133,6 +135,10 @@ class PageInputs:
     def sorted_entries(self, dataset: str) -> list[Entry]:
         self.reads.add(("dataset", dataset))
         return self._run.catalog.sorted_entries(dataset)
+
+    def terms(self) -> list[Term]:
+        self.reads.add(("terms",))
+        return self._run.catalog.terms
 
     def backlinks_to(self, dataset: str, record_id: str) -> dict[str, list[tuple[str, str]]]:
         self.reads.add(("backlinks", dataset, record_id))

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..core.dates import parse_date
 from ..core.formatting import money, percent
-from ..core.languages import HTML_LANG, LANGUAGES, others_after
+from ..core.languages import HTML_LANG, LANGUAGES, language, others_after
 from ..data.datasets import DATASETS
 from ..data.translations import OUTDATED, needs_work, state
 from .inputs import PageInputs
@@ -200,6 +200,7 @@ def parallel_passages(inputs: PageInputs, record: Any, lang: str) -> dict[str, A
                 "cells": [
                     {
                         "lang": HTML_LANG[other],
+                        "space": language(other).word_space,
                         "text": value.get(other) if value.has(other) else None,
                         "editorial": other in value.editorial and value.has(other),
                         "outdated": state(value, other) == OUTDATED,

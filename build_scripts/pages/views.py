@@ -13,10 +13,10 @@ from functools import singledispatch
 from typing import Any
 
 from ..core.dates import parse_date
-from ..core.formatting import money
+from ..core.formatting import money, work_title
 from ..core.languages import HTML_LANG, language, script_language
 from ..data.datasets import DATASET_ORDER
-from ..data.models import Indicator, Localized, Record, Stage
+from ..data.models import Indicator, Localized, Record, Reference, Stage, Statement
 from ..data.record_links import NUMBERED_SECTION, section_ui_key
 from ..data.translations import OUTDATED, state
 from .inputs import PageInputs
@@ -45,7 +45,19 @@ def date_text(date: str | None, lang: str) -> str | None:
 
 def link(inputs: PageInputs, dataset: str, record_id: str, lang: str) -> Link:
     record = inputs.get(dataset, record_id)
-    return Link(record.title_in(lang), href(dataset, record_id), link_date(record, inputs, lang))
+    return Link(link_title(record, lang), href(dataset, record_id), link_date(record, inputs, lang))
+
+
+@singledispatch
+def link_title(record: Record, lang: str) -> str:
+    """A record's name as a link in running text."""
+    return record.title_in(lang)
+
+
+@link_title.register(Reference)
+@link_title.register(Statement)
+def _(record: Record, lang: str) -> str:
+    return work_title(record.title_in(lang), lang)  # 《…》, «…»
 
 
 @singledispatch

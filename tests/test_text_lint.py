@@ -1,0 +1,95 @@
+"""`make lint-text`: each rule finds the defect it is for, says where, and stays quiet on the
+correct form; the terminology base's avoided variants are found; the publication's own texts,
+hand-written pages and generated pages are clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.core import paths
+from build_scripts.data.models import Term
+from build_scripts.editor.text_lint import Text, lint, page_language, texts_of_page
+
+TERM = Term.model_validate(
+    {
+        "id": "people-to-people-exchanges",
+        "en": "people-to-people exchanges",
+        "zh": "人文交流",
+        "ru": "гуманитарные обмены",
+        "avoid": {"ru": ["народн дипломат", "народная дипломатия"]},
+        "note": {"en": "A different concept.", "zh": "不同概念。", "ru": "Другое понятие."},
+    }
+)
+
+
+def findings(lang: str, text: str, markup: bool = False) -> list[str]:
+    return lint([Text("data/x.yml", 3, 7, "summary." + lang, lang, text, markup)], [TERM])
+
+
+@pytest.mark.parametrize(
+    "lang, wrong, right, expected",
+    [
+        (
+            "zh",
+            "条目数: 5",
+            "条目数：5",
+            "data/x.yml:3:10: summary.zh: punctuation: use the full-width ：",
+        ),
+        ("zh", "（1991年) 之后", "（1991年）之后", "punctuation: use the full-width ）"),
+        (
+            "zh",
+            "研究所 引用",
+            "研究所引用",
+            "data/x.yml:3:10: summary.zh: spacing: no space between",
+        ),
+        (
+            "zh",
+            "永久标识： 编号",
+            "永久标识：编号",
+            "spacing: no space after full-width punctuation",
+        ),
+        ("ru", "в 1991 г. произошло", "в 1991\u00a0г. произошло", "a no-break space before «г.»"),
+        ("ru", "рост на 20 %", "рост на 20\u00a0%", "a no-break space before «%»"),
+        ("ru", "статья У. Сая", "статья У.\u00a0Сая", "a no-break space after an initial"),
+        ("ru", "в 1917\u00a0г. – 1949\u00a0г.", "в 1917–1949\u00a0гг.", "year range: write a span"),
+        ("ru", 'концепция "Один пояс"', "концепция «Один пояс»", "quotation marks: use «»"),
+        ("ru", "Все издание на русском", "Всё издание на русском", "ё: write «Всё издание»"),
+        (
+            "ru",
+            "Народная дипломатия",
+            "Гуманитарные обмены",
+            "term people-to-people-exchanges: use «гуманитарные обмены», not «народная дипломатия»",
+        ),
+    ],
+)
+def test_each_rule_finds_its_defect_and_passes_the_right_form(lang, wrong, right, expected):
+    found = findings(lang, wrong)
+    assert any(expected in line for line in found), found
+    assert findings(lang, right) == []
+
+
+def test_markdown_and_html_syntax_is_not_prose():
+    line = '- [人物](people/index.md)与[参考文献](x.md)<span class="m">［编者译］</span>[^1]'
+    assert findings("zh", line, markup=True) == []
+    # The same words with a real fault in them are still found on a page line.
+    assert findings("zh", "- [人物](people/index.md) 与文献", markup=True)
+
+
+def test_a_page_skips_front_matter_quotations_and_the_styles_citations():
+    page = (
+        '---\ntitle: "a: b"\n---\n\n> 1\\. 原文, 照录\n\n中俄文化关系, 2026. 主体协同\n'
+        "{: .citation }\n\n正文, 有误\n"
+    )
+    found = lint(texts_of_page("docs/x.zh.md", "zh", page), [])
+    assert found == ["docs/x.zh.md:10:3: punctuation: use the full-width ， beside Chinese"]
+    assert page_language(paths.DOCS / "about.ru.md") == "ru"
+
+
+def test_the_publication_is_clean(monkeypatch, capsys):
+    """Data, interface strings, hand-written and generated pages (as `make lint-text`)."""
+    from build_scripts.__main__ import main
+
+    for cache in ("RECORD_CACHE", "JINJA_CACHE"):  # nothing written into the repository
+        monkeypatch.setenv(cache, "off")
+    assert main(["lint-text"]) == 0, capsys.readouterr().out
+    assert "texts are clean" in capsys.readouterr().out
