@@ -339,6 +339,17 @@ class Quote(Strict):
     ref: str = Field(**refers_to("references", "The work that gives the quote"))
     section: Text = Field(description="Section of that work where the quote is, e.g. '2.1'.")
     speaker: str | None = Field(default=None, **refers_to("people", "Who said it"))
+    speaker_inferred: bool = Field(
+        default=False,
+        description="True when the source gives the words without naming who said them and "
+        "`speaker` is this publication's inference; readers see it marked.",
+    )
+
+    @model_validator(mode="after")
+    def _inferred_needs_a_speaker(self) -> Quote:
+        if self.speaker_inferred and not self.speaker:
+            raise ValueError("speaker_inferred: there is no speaker to infer")
+        return self
 
 
 class Statement(Record):

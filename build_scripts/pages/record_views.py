@@ -124,6 +124,7 @@ def statement_view(inputs: PageInputs, record: Any, lang: str) -> dict[str, Any]
                     else None
                 ),
                 "speaker": link(inputs, "people", q.speaker, lang) if q.speaker else None,
+                "speaker_inferred": q.speaker_inferred,
                 "note": {
                     **note(inputs, f"q{number}", q.ref, q.section, None, lang),
                     "quote_lang": None,
