@@ -30,10 +30,9 @@ def test_timeline_shows_every_stage_with_its_dated_statements(built_site, catalo
         span = found[[s for s, _ in stages].index(record.stage)]
         assert span.count(f'href="../statements/{statement_id}/"') == 1, statement_id
         if record.date:
-            assert (
-                f'<time datetime="{record.date}">{parse_date(record.date).format(lang)}</time>'
-                in span
-            )
+            shown = parse_date(record.date).format(lang)
+            shown = shown[:1].upper() + shown[1:]  # it opens a list item: «Май 2019 г.»
+            assert f'<time datetime="{record.date}">{shown}</time>' in span
 
 
 def test_key_events_keep_the_order_the_paper_tells_them_in(built_site, catalog):
