@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from build_scripts.core.languages import url_prefix
+from build_scripts.core.languages import HTML_LANG, url_prefix
 from build_scripts.data.datasets import DATASET_ORDER
 from build_scripts.pages.views import title_of
 
@@ -113,3 +113,23 @@ def test_generated_pages_say_they_are_generated(data_copy, tmp_path):
     first = (tmp_path / "docs" / "stages" / "stage-fixture-one.zh.md").read_text(encoding="utf-8")
     assert "generated from data/ by build_scripts: do not edit" in first
     assert "data/stages/stage-fixture-one.yml" in first
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_renamed_record_is_reached_from_its_former_address(built_site, catalog, lang):
+    renamed = [(d, e) for d in DATASET_ORDER for e in catalog.entries(d) if e.record.former_ids]
+    assert renamed  # exchanges/joint-university-in-shenzhen, once shenzhen-msu-bit-university
+    for dataset, entry in renamed:
+        for former in entry.record.former_ids:
+            html_text = (built_site / url_prefix(lang) / dataset / former / "index.html").read_text(
+                encoding="utf-8"
+            )
+            assert f'<html lang="{HTML_LANG[lang]}">' in html_text
+            assert f'content="0; url=../{entry.id}/"' in html_text
+            assert re.search(
+                rf'<link rel="canonical" href="[^"]*/{url_prefix(lang)}{dataset}/'
+                rf'{entry.id}/">',
+                html_text,
+            )
+            assert html.escape(entry.record.title_in(lang)) in html_text
+            assert (built_site / url_prefix(lang) / dataset / entry.id / "index.html").is_file()

@@ -256,3 +256,46 @@ def test_cli_on_bad_data_exits_non_zero(data_copy, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert f"data/{STAGE}:3:8: order:" in err
     assert err.rstrip().endswith("1 problem in the data; nothing was built.")
+
+
+def test_a_renamed_record_keeps_its_former_id_to_itself(data_copy):
+    exchange = data_copy / "exchanges" / "exchange-fixture-a.yml"
+    edit(
+        exchange,
+        "id: exchange-fixture-a",
+        "id: exchange-fixture-b\nformer_ids:\n- exchange-fixture-a",
+    )
+    exchange.rename(exchange.with_name("exchange-fixture-b.yml"))
+    assert problems_for(data_copy) == []
+    # A former id that another record uses as its id cannot redirect.
+    statement = data_copy / STATEMENT
+    edit(
+        statement,
+        "id: statement-fixture-a",
+        "id: statement-fixture-a\nformer_ids:\n- statement-fixture-a",
+    )
+    assert problems_for(data_copy) == [
+        f"data/{STATEMENT}:4:3: former_ids.0: 'statement-fixture-a' is the id of data/{STATEMENT}: "
+        "an address in use cannot redirect"
+    ]
+
+
+def test_a_reference_to_a_former_id_says_what_the_record_is_called_now(data_copy):
+    exchange = data_copy / "exchanges" / "exchange-fixture-a.yml"
+    edit(
+        exchange,
+        "id: exchange-fixture-a",
+        "id: exchange-fixture-b\nformer_ids:\n- exchange-fixture-a",
+    )
+    exchange.rename(exchange.with_name("exchange-fixture-b.yml"))
+    stage = data_copy / STAGE
+    stage.write_text(
+        stage.read_text(encoding="utf-8") + "key_events:\n- text:\n    en: An event.\n"
+        "  exchange: exchange-fixture-a\n",
+        encoding="utf-8",
+    )
+    [problem] = problems_for(data_copy)
+    assert problem.endswith(
+        "key_events.0.exchange: no record data/exchanges/exchange-fixture-a.yml; "
+        "the record was renamed: write exchange-fixture-b"
+    ), problem

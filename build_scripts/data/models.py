@@ -200,6 +200,11 @@ class Record(Strict):
     sources: list[SourceNote] = Field(
         min_length=1, description="Where the record's facts come from."
     )
+    former_ids: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(
+        default_factory=list,
+        description="Ids the record had before it was renamed: the build keeps a redirect to "
+        "its page at each old address, in every language, so no citation breaks.",
+    )
 
     # How each kind of record is named, dated and ordered: the pages, the exports and the
     # validation rules ask these, never the record's type.

@@ -190,6 +190,36 @@ def _problem(entry: Entry, loc: tuple, field: str, message: str) -> Problem:
     return Problem(entry.file.shown_path, line, column, field, message)
 
 
+def former_ids(entries: dict[str, Entry]) -> dict[str, str]:
+    """A dataset's former ids, each with the id of the record that now has it."""
+    return {old: entry.id for entry in entries.values() for old in entry.record.former_ids}
+
+
+def _check_former_ids(entries: dict[str, Entry]) -> Iterator[Problem]:
+    """A former id keeps its old address: no record may have it as its id or list it too."""
+    listed: dict[str, Entry] = {}
+    for entry in entries.values():
+        for number, old in enumerate(entry.record.former_ids):
+            loc = ("former_ids", number)
+            owner = entries.get(old)
+            if owner is not None:
+                yield _problem(
+                    entry,
+                    loc,
+                    ".".join(map(str, loc)),
+                    f"'{old}' is the id of {owner.file.shown_path}: an address in use "
+                    "cannot redirect",
+                )
+            elif old in listed:
+                yield _problem(
+                    entry,
+                    loc,
+                    ".".join(map(str, loc)),
+                    f"'{old}' is already a former id of {listed[old].file.shown_path}",
+                )
+            listed.setdefault(old, entry)
+
+
 def _check_ranges(entries: list[Entry]) -> Iterator[Problem]:
     orders: dict[int, Entry] = {}
     for entry in entries:
@@ -358,8 +388,15 @@ def validate(
             for loc, target, target_id in references_in(entry.record):
                 if target_id not in existing[target]:
                     line, column = entry.file.position(loc)
+                    renamed = former_ids(records[target]).get(target_id)
                     close = difflib.get_close_matches(target_id, list(records[target]), n=1)
-                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    hint = (
+                        f"; the record was renamed: write {renamed}"
+                        if renamed
+                        else f"; did you mean '{close[0]}'?"
+                        if close
+                        else ""
+                    )
                     problems.append(
                         Problem(
                             entry.file.shown_path,
@@ -370,6 +407,7 @@ def validate(
                         )
                     )
         problems += _check_ranges(list(entries.values()))
+        problems += _check_former_ids(entries)
         if ui:
             for entry in entries.values():
                 problems += _check_sections(entry, ui)

@@ -26,6 +26,8 @@ def record_data(catalog: Catalog, dataset: str) -> list[dict[str, Any]]:
     for entry in sorted(catalog.entries(dataset), key=lambda entry: entry.id):
         data = entry.record.model_dump(mode="json", by_alias=True, exclude_none=True)
         data["sources"] = data.pop("sources")
+        if not data.get("former_ids"):  # bookkeeping, and empty for almost every record
+            data.pop("former_ids", None)
         records.append(data)
     return records
 

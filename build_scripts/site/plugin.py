@@ -35,7 +35,7 @@ from ..core.problems import DataError
 from ..core.settings import Settings, citation_folder
 from ..data.catalog import Catalog
 from ..pages.generate import GENERATED_FOLDERS, generate_all, home_timeline, pdf_links, templates
-from . import exports, pdf_edition, search_index, theme_fixes
+from . import exports, pdf_edition, redirects, search_index, theme_fixes
 from .search_terms import JiebaWords, chinese_terms
 
 TIMELINE_MARKER = "<!-- data:timeline -->"
@@ -167,6 +167,7 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         self.post_builds += 1
         site = Path(config["site_dir"])
         exports.write(self.catalog, site / "data", edition().version)
+        redirects.write(site, self.catalog, self.settings.site_url)
         search_index.split(site)
         built = all((site / url_prefix(lang) / "index.html").exists() for lang in LANGUAGES)
         if self.settings.pdf_edition and built and not self.pdf_written:
@@ -181,7 +182,7 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
                                            encoding="utf-8")
         _copy_sitemaps(site)
         print(f"INFO    -  build_scripts: post-build steps done (run {self.post_builds}): "
-              f"downloads, search indexes{', PDF edition' if self.pdf_written else ''}")
+              f"downloads, redirects, search indexes{', PDF edition' if self.pdf_written else ''}")
 
 
 def _current_language(config) -> str:
