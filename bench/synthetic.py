@@ -119,6 +119,8 @@ def clone(value: dict, record: Record, copy: int, stride: int | None, rng: rando
     """Copy `copy` of a real record: new id, references into the same copy, varied texts."""
     raw = copying.deepcopy(value)
     raw["id"] = clone_id(record.id, copy)
+    if raw.get("former_ids"):  # a copy's former addresses are its own
+        raw["former_ids"] = [clone_id(former, copy) for former in record.former_ids]
     for loc, _dataset, target in references_in(record):
         _set(raw, loc, clone_id(target, copy))
     for loc, text in localized_in(record):
