@@ -537,6 +537,9 @@ class Reference(Record):
     )
     volume: Text | None = optional("Volume.")
     issue: Text | None = optional("Issue or number.")
+    # Not passed to the citation styles: Chicago reads a legal act's number as a U.S. public
+    # law's ("Pub. L. Nos. 326-Р"). The record's page shows it.
+    number: Text | None = optional("The number of a legal act, e.g. '326-р'.")
     page: Text | None = optional("Pages, e.g. '96-109'.")
     issued: DateText | None = optional("Date of publication, with the precision the source gives.")
     URL: Url | None = optional("Where the work is online.")

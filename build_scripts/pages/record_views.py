@@ -245,6 +245,7 @@ def reference_view(inputs: PageInputs, reference: Any, lang: str) -> dict[str, A
         ),
         "volume": reference.volume,
         "issue": reference.issue,
+        "number": reference.number,
         "page": reference.page,
         "issued": date_text(reference.issued, lang),
         "accessed": date_text(reference.accessed, lang),
