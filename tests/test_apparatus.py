@@ -3,6 +3,8 @@ make is marked as the publication's inference, on every page that shows it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from build_scripts.core import paths
@@ -50,3 +52,28 @@ def test_an_inferred_speaker_needs_a_speaker():
         Quote.model_validate(
             {"text": {"en": "Words."}, "ref": "x", "section": "1", "speaker_inferred": True}
         )
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ru"])
+def test_a_quotation_translated_back_into_the_documents_language_says_so(real_pages, lang):
+    """The 2019 joint statement was written in Chinese and Russian: its Chinese and Russian
+    quotations here are our translations of the paper's English, not its own words."""
+    docs, catalog = real_pages
+    # The marks' words (Markdown escapes the square brackets around them).
+    back = catalog.ui["back_translation_mark"][lang].strip("[]［］")
+    ours = catalog.ui["editorial_mark"][lang].strip("[]［］")
+    checked = 0
+    for entry in catalog.entries("statements"):
+        page = (docs / "statements" / f"{entry.id}{page_suffix(lang)}.md").read_text(
+            encoding="utf-8"
+        )
+        quoted = [line for line in page.splitlines() if line.startswith("> ") and "[^q" in line]
+        assert len(quoted) == len(entry.record.quotes), entry.id
+        for line, quote in zip(quoted, entry.record.quotes):
+            expected = lang in entry.record.written_in and lang != quote.text.original
+            assert (back in line) == expected, (entry.id, lang, line)
+            if expected:
+                # One mark, the precise one: not also "our translation".
+                assert not re.search(rf">[\\\[［]*{ours}[\\\]］]*</span>", line), line
+                checked += 1
+    assert checked >= (0 if lang == "en" else 2)

@@ -365,6 +365,12 @@ class Statement(Record):
         description="When it was issued, with the precision the source gives; leave it out "
         "where the sources give no date (never guess one).",
     )
+    written_in: list[Lang] = Field(
+        default_factory=list,
+        description="The languages the document itself was written or spoken in. A quotation "
+        "of it that this publication translated into one of them from a source's English is a "
+        "back-translation, not the document's wording, and readers see it marked so.",
+    )
     kind: Literal["joint-statement", "consensus", "strategy", "remarks"] = Field(
         description="What sort of document it is.",
     )

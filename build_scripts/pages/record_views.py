@@ -117,7 +117,7 @@ def statement_view(inputs: PageInputs, record: Any, lang: str) -> dict[str, Any]
         "parties": [text(p, lang) for p in record.parties],
         "quotes": [
             {
-                "text": text(q.text, lang),
+                "text": {**text(q.text, lang), "back_translated": back_translated(record, q, lang)},
                 "original": (
                     {"text": q.text.get(q.text.original), "lang": HTML_LANG[q.text.original]}
                     if lang in q.text.editorial and q.text.has(lang)
@@ -179,17 +179,29 @@ def person_view(inputs: PageInputs, record: Any, lang: str) -> dict[str, Any]:
     }
 
 
+def back_translated(record: Any, quote: Any, lang: str) -> bool:
+    """Whether the quotation in `lang` is our translation of a source's words back into the
+    language the document was written in: readers would take it for the document's own."""
+    value = quote.text
+    return (
+        lang in record.written_in
+        and value.has(lang)
+        and lang != value.original
+        and lang not in value.official
+    )
+
+
 def parallel_passages(inputs: PageInputs, record: Any, lang: str) -> dict[str, Any]:
     """The statement's title, summary and quotations in the three languages side by side, one
     row per passage; the page's own language first."""
     order = others_after(lang)
     ui = inputs.ui
     passages = [
-        ("passage-title", ui["document_title"][lang], record.title),
-        ("passage-summary", ui["summary"][lang], record.summary),
+        ("passage-title", ui["document_title"][lang], record.title, None),
+        ("passage-summary", ui["summary"][lang], record.summary, None),
     ]
     passages += [
-        (f"passage-quote-{n}", f"{ui['quote'][lang]} {n}", quote.text)
+        (f"passage-quote-{n}", f"{ui['quote'][lang]} {n}", quote.text, quote)
         for n, quote in enumerate(record.quotes, start=1)
     ]
     return {
@@ -205,11 +217,12 @@ def parallel_passages(inputs: PageInputs, record: Any, lang: str) -> dict[str, A
                         "text": value.get(other) if value.has(other) else None,
                         "editorial": other in value.editorial and value.has(other),
                         "outdated": state(value, other) == OUTDATED,
+                        "back_translated": bool(quote) and back_translated(record, quote, other),
                     }
                     for other in order
                 ],
             }
-            for anchor, label, value in passages
+            for anchor, label, value, quote in passages
         ],
     }
 
