@@ -408,3 +408,23 @@ def test_citation_cache_off_writes_nothing(monkeypatch, tmp_path):
     )
     assert standalone_entries(ITEMS[:1], "en")[0].id == "zhao-2019"
     assert written == [None]  # the cache had no file to write
+
+
+def test_an_english_style_keeps_the_case_of_a_title_in_another_script():
+    from build_scripts.biblio.csl_json import for_processor
+
+    item = {
+        "id": "k",
+        "type": "article-journal",
+        "language": "en-US",
+        "title": "The future of cooperation",
+        "author": [{"family": "Kizekova", "given": "A."}],
+        "container-title": "Известия Иркутского государственного университета",
+        "issued": {"date-parts": [[2014]]},
+    }
+    [entry] = bibliography([for_processor(item)], "en")
+    assert "Известия Иркутского государственного университета" in entry.text, entry.text
+    assert "The Future of Cooperation" in entry.text  # the English title is still title-cased
+    [plain] = bibliography([item], "en")
+    assert "Государственного Университета" in plain.text  # what the style does without it
+    assert for_processor(item)["title"] == item["title"] and "nocase" not in str(item)

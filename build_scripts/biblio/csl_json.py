@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.dates import parse_date
-from ..core.languages import language
+from ..core.languages import language, script_language
 from ..data.catalog import Catalog
 from ..data.models import Reference
 
@@ -64,3 +64,22 @@ def reference_items(catalog: Catalog) -> list[dict[str, Any]]:
         reference_item(entry.id, entry.record)
         for entry in sorted(catalog.entries("references"), key=lambda entry: entry.id)
     ]
+
+
+# The fields a style may title-case ("Известия Иркутского Государственного Университета").
+_CASED_FIELDS = ("title", "container-title", "collection-title")
+
+
+def for_processor(item: dict[str, Any]) -> dict[str, Any]:
+    """The item as the citation processor gets it: an English style title-cases the titles of
+    an English work, which is wrong for a journal or series in another script; citeproc-js
+    leaves text inside <span class="nocase"> as written. (Only the processor sees the markup:
+    the downloads keep the plain item.)"""
+    if not item.get("language", "").startswith("en"):
+        return item
+    wrapped = {
+        name: f'<span class="nocase">{item[name]}</span>'
+        for name in _CASED_FIELDS
+        if item.get(name) and script_language(item[name]) != "en"
+    }
+    return {**item, **wrapped} if wrapped else item

@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..biblio.citations import CitationProcessor, Formatted, Job
-from ..biblio.csl_json import reference_items
+from ..biblio.csl_json import for_processor, reference_items
 from ..biblio.page_citations import page_citation, page_item
 from ..core import paths
 from ..core.edition import edition, pdf_file_name
@@ -235,7 +235,7 @@ class Generation:
 def bibliographies(catalog: Catalog, processor: CitationProcessor) -> dict[str, list[Formatted]]:
     """The references as one bibliography per language (one run of the processor for the
     three)."""
-    works = reference_items(catalog)
+    works = [for_processor(item) for item in reference_items(catalog)]
     return dict(zip(LANGUAGES, processor.format_jobs([Job(works, lang) for lang in LANGUAGES])))
 
 
