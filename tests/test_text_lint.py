@@ -68,6 +68,13 @@ def test_each_rule_finds_its_defect_and_passes_the_right_form(lang, wrong, right
     assert findings(lang, right) == []
 
 
+def test_english_quotation_marks_are_curly_except_in_the_sources_own_words():
+    assert any("use curly quotation marks" in f for f in findings("en", 'the "Belt and Road"'))
+    assert findings("en", "the “Belt and Road”") == []
+    quoted = Text("data/x.yml", 3, 7, "quotes.0.text.en", "en", 'the "Belt"', verbatim=True)
+    assert lint([quoted], [TERM]) == []
+
+
 def test_markdown_and_html_syntax_is_not_prose():
     line = '- [人物](people/index.md)与[参考文献](x.md)<span class="m">［编者译］</span>[^1]'
     assert findings("zh", line, markup=True) == []

@@ -34,6 +34,7 @@ class Text:
     lang: str
     text: str
     markup: bool = False  # a line of a Markdown page: its syntax is not prose
+    verbatim: bool = False  # a source's own words (an English quotation): only terms checked
 
     def place(self, offset: int) -> tuple[int, int]:
         """Line and column of an offset (exact on a value written on its own line)."""
@@ -103,16 +104,26 @@ def ru_yo(text: str) -> Iterator[Finding]:
             yield match.start(), "ё", f"write «{right}»"
 
 
+# --- English ------------------------------------------------------------------------------
+
+_EN_STRAIGHT_QUOTES = re.compile(r'"')
+
+
+def en_quotation_marks(text: str) -> Iterator[Finding]:
+    for match in _EN_STRAIGHT_QUOTES.finditer(text):
+        yield match.start(), "quotation marks", "use curly quotation marks “…” (and ‘…’ inside)"
+
+
 # --- the rules of each language -----------------------------------------------------------
 
 Rule = Callable[[str], Iterable[Finding]]
 RULES: dict[str, tuple[Rule, ...]] = {
     "zh": (zh_ascii_punctuation, zh_space_between_characters, zh_space_after_full_width),
     "ru": (ru_no_break_spaces, ru_year_range, ru_quotation_marks, ru_yo),
-    "en": (),
+    "en": (en_quotation_marks,),
 }
 # On Markdown lines the syntax (links, footnotes, attribute lists, HTML) is not prose.
-MARKUP_SAFE = {ru_quotation_marks}
+MARKUP_SAFE = {ru_quotation_marks, en_quotation_marks}
 _MARKUP = re.compile(r"\]\([^)]*\)|\{[^}]*\}|<[^>]+>|\[\^[^\]]+\]|`[^`]*`|^\s*[-*>|:#]+ ?")
 
 
@@ -142,16 +153,16 @@ def lint(texts: Iterable[Text], terms: list[Term]) -> list[str]:
     for item in texts:
         text, where = _prose(item.text) if item.markup else (item.text, None)
         findings = [*term_variants(terms, text, item.lang)]
-        for rule in RULES[item.lang]:
+        for rule in () if item.verbatim else RULES[item.lang]:
             if not (item.markup and rule in MARKUP_SAFE):
                 findings += rule(text)
         for offset, rule_name, message in sorted(set(findings)):
             line, column = item.place(where[offset] if where else offset)
-            where = f"{item.path}:{line}:{column}"
+            place = f"{item.path}:{line}:{column}"
             found.append(
-                f"{where}: {item.field}: {rule_name}: {message}"
+                f"{place}: {item.field}: {rule_name}: {message}"
                 if item.field
-                else f"{where}: {rule_name}: {message}"
+                else f"{place}: {rule_name}: {message}"
             )
     return found
 
@@ -165,8 +176,16 @@ def texts_of_catalog(catalog: Catalog) -> Iterator[Text]:
                     if value.has(lang):
                         line, column = entry.file.position(loc + (lang,))
                         field = ".".join(map(str, loc + (lang,)))
+                        # A quotation in its original language is the source's words.
+                        verbatim = "quotes" in loc and lang == value.original
                         yield Text(
-                            entry.file.shown_path, line, column, field, lang, value.get(lang)
+                            entry.file.shown_path,
+                            line,
+                            column,
+                            field,
+                            lang,
+                            value.get(lang),
+                            verbatim=verbatim,
                         )
 
 
