@@ -77,3 +77,30 @@ def test_a_quotation_translated_back_into_the_documents_language_says_so(real_pa
                 assert not re.search(rf">[\\\[［]*{ours}[\\\]］]*</span>", line), line
                 checked += 1
     assert checked >= (0 if lang == "en" else 2)
+
+
+def test_a_translation_of_a_sources_wording_is_marked_whether_or_not_the_file_says_so():
+    from build_scripts.data.models import SourceWording
+
+    title = SourceWording.model_validate({"en": "Festival", "zh": "节", "ru": "Фестиваль"})
+    assert title.editorial == ["zh", "ru"]
+    official = SourceWording.model_validate(
+        {"en": "Statement", "zh": "声明", "ru": "Заявление", "official": ["zh"]}
+    )
+    assert official.editorial == ["ru"]
+    chinese_original = SourceWording.model_validate(
+        {"en": "Title", "zh": "标题", "editorial": ["en"]}
+    )
+    assert chinese_original.original == "zh" and chinese_original.editorial == ["en"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "ru"])
+def test_every_translated_title_of_a_theme_or_exchange_says_it_is_ours(real_pages, lang):
+    docs, catalog = real_pages
+    note = catalog.ui["title_editorial"][lang]
+    for dataset in ("themes", "exchanges"):
+        for entry in catalog.entries(dataset):
+            page = (docs / dataset / f"{entry.id}{page_suffix(lang)}.md").read_text(
+                encoding="utf-8"
+            )
+            assert note in page, (dataset, entry.id)

@@ -178,6 +178,25 @@ class Localized(Strict):
         return self
 
 
+class SourceWording(Localized):
+    """A text that renders a source's or an official wording: a title, a quotation, a listed
+    characteristic. Every version that is neither its original nor official is this
+    publication's translation and is marked as such, whether or not the file lists it under
+    `editorial`: the mark is derived, not remembered."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _every_translation_is_editorial(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        listed = list(data.get("editorial") or [])
+        present = [lang for lang in LANGUAGES if data.get(lang) is not None]
+        original = next((lang for lang in present if lang not in listed), None)
+        official = data.get("official") or []
+        derived = [lang for lang in present if lang not in (original, *official, *listed)]
+        return {**data, "editorial": listed + derived} if derived else data
+
+
 class SourceNote(Strict):
     """Where a fact comes from: a source paper (or primary source) and its section."""
 
@@ -269,9 +288,9 @@ class Stage(Record):
     end: DateText | None = Field(
         default=None, description=f"End of the stage ({FORMAT_HINT}); empty means to the present."
     )
-    title: Localized = Field(description="The stage's name, e.g. 'Stage of limited contact'.")
+    title: SourceWording = Field(description="The stage's name, e.g. 'Stage of limited contact'.")
     summary: Localized = Field(description="What characterises the stage, in a few sentences.")
-    characteristics: list[Localized] = Field(
+    characteristics: list[SourceWording] = Field(
         min_length=1,
         description="Its characteristics as the paper lists them, one text each.",
     )
@@ -340,7 +359,7 @@ class Person(Record):
 
 
 class Quote(Strict):
-    text: Localized = Field(description="The quoted words; the source's language is verbatim.")
+    text: SourceWording = Field(description="The quoted words; the source's language is verbatim.")
     ref: str = Field(**refers_to("references", "The work that gives the quote"))
     section: Text = Field(description="Section of that work where the quote is, e.g. '2.1'.")
     speaker: str | None = Field(default=None, **refers_to("people", "Who said it"))
@@ -380,7 +399,7 @@ class Statement(Record):
     )
     place: Localized | None = optional("Where it was signed or spoken.")
     signatories: list[str] = ids_of("people", "Who signed or spoke it")
-    title: Localized = Field(
+    title: SourceWording = Field(
         description=(
             "The document's title; mark the languages that are not an official title under "
             "`editorial`."
@@ -417,7 +436,7 @@ class Exchange(Record):
         "people-to-people",
     ] = Field(description="What sort of exchange it is.")
     date: DateText | None = optional("When it took place, if known.")
-    title: Localized = Field(description="The name of the programme, institution or event.")
+    title: SourceWording = Field(description="The name of the programme, institution or event.")
     summary: Localized = Field(description="What it is and what the sources say of it.")
     stage: str = Field(**refers_to("stages", "The historical stage it belongs to"))
     themes: list[str] = ids_of("themes", "Themes it bears on")
@@ -437,7 +456,9 @@ class Indicator(Record):
         description="What the figure measures.",
     )
     year: DateText = Field(description="The year the figure is for.")
-    title: Localized = Field(description="What the figure is, e.g. 'China–Russia trade in 2017'.")
+    title: SourceWording = Field(
+        description="What the figure is, e.g. 'China–Russia trade in 2017'."
+    )
     value: float = Field(gt=0, description="The amount in `unit`, in full (84071000000).")
     unit: Literal["USD"] = Field(description="The currency of `value`.")
     change_percent: float | None = optional("Change on the previous year, in percent.")
@@ -463,7 +484,7 @@ class Theme(Record):
     order: int = Field(ge=1, description="Position within its group.")
     paper: str = Field(**refers_to("references", "The source paper that makes the argument"))
     section: Text = Field(description="Section of that paper.")
-    title: Localized = Field(description="The argument's name as a heading.")
+    title: SourceWording = Field(description="The argument's name as a heading.")
     summary: Localized = Field(description="The argument in a few sentences.")
     body: list[Localized] = Field(default_factory=list, description="Paragraphs.")
 
@@ -514,7 +535,7 @@ class Reference(Record):
     language: Lang = Field(
         description="Language of the title as the source gives it (the title's original)."
     )
-    title: Localized = Field(
+    title: SourceWording = Field(
         description="The title in its original language; the other languages are translations "
         "and must be listed under `editorial`."
     )

@@ -23,6 +23,8 @@ WIDTH = 96
 # `source_hash` are explained in the header; `source_hash` is written by `make translated`,
 # never by hand.
 LOCALIZED_KEYS = LANGUAGES
+# The model's texts in the three languages (data/models.py).
+LOCALIZED = ("Localized", "SourceWording")
 
 HEADER = """\
 # A new {dataset} record. Fill in every field that is not commented out (uncomment the
@@ -74,12 +76,12 @@ def _localized_lines(indent: str) -> list[str]:
 
 def _value_lines(schema: dict, node: dict, key: str, indent: str) -> list[str]:
     """`key: <placeholder>` (and the lines under it) for one field."""
-    if node.get("x-def") == "Localized":
+    if node.get("x-def") in LOCALIZED:
         return [f"{indent}{key}:"] + _localized_lines(indent + "  ")
     kind = node.get("type")
     if kind == "array":
         item, _ = _resolve(schema, node["items"])
-        if item.get("x-def") == "Localized":
+        if item.get("x-def") in LOCALIZED:
             inner = _localized_lines(indent + "  ")
         elif item.get("type") == "object":
             inner = _object_lines(schema, item, indent + "  ")

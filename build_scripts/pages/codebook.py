@@ -23,7 +23,7 @@ def _kind(schema: dict, node: dict) -> str:
         return " or ".join(_kind(schema, o) for o in node["anyOf"] if o.get("type") != "null")
     if "$ref" in node:
         name = node["$ref"].rsplit("/", 1)[-1]
-        return "text in en, zh, ru" if name == "Localized" else name
+        return "text in en, zh, ru" if name in ("Localized", "SourceWording") else name
     if "enum" in node:
         return "one of " + ", ".join(map(str, node["enum"]))
     if node.get("type") == "array":
