@@ -104,3 +104,34 @@ def test_every_translated_title_of_a_theme_or_exchange_says_it_is_ours(real_page
                 encoding="utf-8"
             )
             assert note in page, (dataset, entry.id)
+
+
+def test_an_official_title_comes_from_a_cited_source(catalog):
+    """A statement's title is official in a language only where a reference it cites gives
+    that title, as its original or as an official one."""
+    official = 0
+    for entry in catalog.entries("statements"):
+        title = entry.record.title
+        for lang in title.official:
+            cited = [catalog.get("references", ref).title for ref in entry.record.references]
+            assert any(
+                work.get(lang) == title.get(lang)
+                and (lang == work.original or lang in work.official)
+                for work in cited
+            ), (entry.id, lang)
+            official += 1
+    assert official >= 2  # the 2019 statement in Chinese, the cultural policy strategy in Russian
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ru"])
+def test_undated_key_events_are_not_listed_among_dated_ones(real_pages, lang):
+    docs, catalog = real_pages
+    for entry in catalog.entries("stages"):
+        page = (docs / "stages" / f"{entry.id}{page_suffix(lang)}.md").read_text(encoding="utf-8")
+        events = page.split("{#key-events}", 1)[-1].split("\n## ", 1)[0]
+        dated, _, undated = events.partition("{#undated-events}")
+        dated_items = [line for line in dated.splitlines() if line.startswith("- ")]
+        assert all(line.startswith("- **") for line in dated_items), entry.id
+        assert len(dated_items) == sum(1 for e in entry.record.key_events if e.date), entry.id
+        undated_items = [line for line in undated.splitlines() if line.startswith("- ")]
+        assert len(undated_items) == sum(1 for e in entry.record.key_events if not e.date)
