@@ -75,7 +75,14 @@ def _translated(args: argparse.Namespace) -> int:
 def _lint_text(_args: argparse.Namespace) -> int:
     from .data.load import read_yaml
     from .data.validate import UI_FILE, load_catalog
-    from .editor.text_lint import lint, page_language, texts_of_catalog, texts_of_page, texts_of_ui
+    from .editor.text_lint import (
+        lint,
+        page_language,
+        texts_of_catalog,
+        texts_of_page,
+        texts_of_ui,
+        work_titles,
+    )
     from .pages.generate import GLOSSARY_FOLDER, pages_for
 
     catalog = load_catalog(paths.DATA)
@@ -96,7 +103,7 @@ def _lint_text(_args: argparse.Namespace) -> int:
     }
     for path, markdown in sorted(generated.items()):
         texts += texts_of_page(f"docs/{path.as_posix()} (generated)", page_language(path), markdown)
-    found = lint(texts, catalog.terms)
+    found = lint(texts, catalog.terms, work_titles(catalog))
     print(
         "\n".join(found)
         if found

@@ -100,3 +100,23 @@ def test_the_publication_is_clean(monkeypatch, capsys):
         monkeypatch.setenv(cache, "off")
     assert main(["lint-text"]) == 0, capsys.readouterr().out
     assert "texts are clean" in capsys.readouterr().out
+
+
+def test_titles_of_works_and_documents_take_each_languages_marks():
+    titles = {
+        "zh": [("联合声明全文标题", True), ("论文的标题全文", False)],
+        "ru": [("Совместное заявление двух стран", True), ("Название статьи целиком", False)],
+    }
+
+    def found(lang: str, text: str) -> list[str]:
+        return lint([Text("data/x.yml", 3, 7, "summary." + lang, lang, text)], [], titles)
+
+    assert found("zh", "两国签署联合声明全文标题。") == [
+        "data/x.yml:3:11: summary.zh: title: put the title in 《》"
+    ]
+    assert found("zh", "两国签署《联合声明全文标题》。") == []
+    assert found("zh", "作者在论文的标题全文中指出") != []
+    # Russian: an article's title in «», an official document's name without quotes.
+    assert found("ru", "В статье Название статьи целиком автор") != []
+    assert found("ru", "В статье «Название статьи целиком» автор") == []
+    assert found("ru", "Стороны подписали Совместное заявление двух стран.") == []

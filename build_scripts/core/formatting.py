@@ -49,10 +49,12 @@ def full_name(family: str, given: str | None, family_name_first: bool, lang: str
     return f"{given}{written.given_family_separator}{family}"
 
 
-def work_title(title: str, lang: str) -> str:
-    """A work's or document's title as running text quotes it: 《…》 in Chinese, «…» in Russian,
-    the marks already inside it turned into the inner ones (〈〉, „“)."""
-    marks = language(lang).title_marks
+def work_title(title: str, lang: str, document: bool = False) -> str:
+    """A work's title as running text quotes it (《…》 in Chinese, «…» in Russian), or an
+    official document's (`document`: 《…》 in Chinese, none in Russian), the marks already
+    inside it turned into the inner ones (〈〉, „“)."""
+    written = language(lang)
+    marks = written.document_title_marks if document else written.title_marks
     if not marks or title.startswith(marks[0]):
         return title
     inner = title.replace(marks[0], marks[2]).replace(marks[1], marks[3])

@@ -56,6 +56,7 @@ class Language:
     # Around the title of a work or document in running text, and inside one (《》〈〉, «»„“);
     # empty where the language marks titles otherwise (English).
     title_marks: str
+    document_title_marks: str  # the same for an official document's name
 
 
 def _load(path: Path) -> tuple[Language, ...]:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.languages import LANGUAGES
+from ..core.languages import LANGUAGES, language, script_language
 from ..data.catalog import Catalog
 from ..data.models import Term
 from ..data.translations import localized_in
@@ -148,11 +148,59 @@ def term_variants(terms: list[Term], text: str, lang: str) -> Iterator[Finding]:
                 yield start, f"term {term.id}", f"use «{term.form(lang)}», not «{variant}»"
 
 
-def lint(texts: Iterable[Text], terms: list[Term]) -> list[str]:
+def titles_in_marks(
+    titles: dict[str, list[tuple[str, bool]]], text: str, lang: str
+) -> Iterator[Finding]:
+    """A title of a work or document the data knows, quoted in running text without the
+    language's title marks (《…》, «…»; none for a Russian official document's name)."""
+    written = language(lang)
+    for title, document in titles.get(lang, []):
+        marks = written.document_title_marks if document else written.title_marks
+        if not marks:
+            continue
+        for match in re.finditer(re.escape(title), text):
+            before = text[: match.start()].rstrip("\0").removesuffix("[")  # a link's words
+            # A title that opens a line is a heading or stands alone: not quoted in a sentence.
+            if before.strip() and not before.endswith((marks[0], marks[2])):
+                yield match.start(), "title", f"put the title in {marks[0]}{marks[1]}"
+
+
+def work_titles(catalog: Catalog) -> dict[str, list[tuple[str, bool]]]:
+    """Per language, the titles of the references (works) and statements (documents), long
+    enough to be told apart, as running text would quote them."""
+    found: dict[str, set[tuple[str, bool]]] = {lang: set() for lang in LANGUAGES}
+    for dataset, document in (("references", False), ("statements", True)):
+        for entry in catalog.entries(dataset):
+            for lang in LANGUAGES:
+                title = entry.record.title_in(lang)
+                if len(title) >= MIN_TITLE and script_language(title) == lang:
+                    found[lang].add((title, document))
+    # A document that is also a reference (the statement and the page that publishes it) is
+    # quoted as a document.
+    return {
+        lang: sorted(
+            {(t, d) for t, d in titles if d or (t, True) not in titles},
+            key=lambda item: len(item[0]),
+            reverse=True,
+        )
+        for lang, titles in found.items()
+    }
+
+
+MIN_TITLE = 8
+
+
+def lint(
+    texts: Iterable[Text], terms: list[Term], titles: dict[str, list[str]] | None = None
+) -> list[str]:
     found = []
     for item in texts:
         text, where = _prose(item.text) if item.markup else (item.text, None)
         findings = [*term_variants(terms, text, item.lang)]
+        # Not in a title itself, nor in the parallel table, where a title stands as one.
+        quoting = not item.field.endswith(("title.en", "title.zh", "title.ru"))
+        if titles and quoting and not item.text.lstrip().startswith("<tr"):
+            findings += titles_in_marks(titles, text, item.lang)
         for rule in () if item.verbatim else RULES[item.lang]:
             if not (item.markup and rule in MARKUP_SAFE):
                 findings += rule(text)

@@ -54,10 +54,14 @@ def link_title(record: Record, lang: str) -> str:
     return record.title_in(lang)
 
 
-@link_title.register(Reference)
-@link_title.register(Statement)
-def _(record: Record, lang: str) -> str:
+@link_title.register
+def _(record: Reference, lang: str) -> str:
     return work_title(record.title_in(lang), lang)  # 《…》, «…»
+
+
+@link_title.register
+def _(record: Statement, lang: str) -> str:
+    return work_title(record.title_in(lang), lang, document=True)  # 《…》
 
 
 @singledispatch
