@@ -31,6 +31,11 @@ class LoadedFile:
     # SHA-256 of the file's bytes: what the record cache and the page manifest key on.
     digest: str = ""
 
+    def problem(self, loc: Path_, field: str, message: str) -> Problem:
+        """A problem with the value at `loc`, placed where the editor sees it."""
+        line, column = self.position(loc)
+        return Problem(self.shown_path, line, column, field, message)
+
     def position(self, loc: Path_) -> Position:
         """Line and column of the value at `loc`, or of its nearest ancestor that exists."""
         loc = tuple(loc)

@@ -279,6 +279,13 @@ class KeyEvent(Strict):
         default=None, **refers_to("statements", "The statement this event is")
     )
 
+    @property
+    def target(self) -> tuple[str, str] | None:
+        """(dataset, id) of the record this event is, if there is one."""
+        if self.exchange:
+            return "exchanges", self.exchange
+        return ("statements", self.statement) if self.statement else None
+
 
 class Stage(Record):
     """One of the five historical stages of cultural relations (first paper, section 3)."""

@@ -27,20 +27,15 @@ def check_terms(path: Path, root: Path) -> tuple[list[Term], list[Problem]]:
             term = Term.model_validate(value)
         except ValidationError as err:
             for error in err.errors(include_url=False):
-                loc = (number, *error["loc"])
-                line, column = loaded.position(loc)
                 name = value.get("id") if isinstance(value, dict) else None
                 field = ".".join(str(part) for part in (name or number, *error["loc"]))
                 message = error["msg"].removeprefix("Value error, ")
-                problems.append(Problem(loaded.shown_path, line, column, field, message))
+                problems.append(loaded.problem((number, *error["loc"]), field, message))
             continue
         if term.id in seen:
-            line, column = loaded.position((number, "id"))
             problems.append(
-                Problem(
-                    loaded.shown_path,
-                    line,
-                    column,
+                loaded.problem(
+                    (number, "id"),
                     "id",
                     f"'{term.id}' is already the id of term {seen[term.id] + 1}",
                 )

@@ -59,14 +59,20 @@ def zh_ascii_punctuation(text: str) -> Iterator[Finding]:
         yield match.start(), "punctuation", f"use the full-width {_FULL_WIDTH[mark]} beside Chinese"
 
 
-def zh_space_between_characters(text: str) -> Iterator[Finding]:
-    for match in _ZH_SPACE.finditer(text):
-        yield match.start(), "spacing", "no space between Chinese characters"
+def _each(pattern: re.Pattern, rule: str, message: str) -> Callable[[str], Iterator[Finding]]:
+    """A rule that reports every match of `pattern`."""
+
+    def check(text: str) -> Iterator[Finding]:
+        for match in pattern.finditer(text):
+            yield match.start(), rule, message
+
+    return check
 
 
-def zh_space_after_full_width(text: str) -> Iterator[Finding]:
-    for match in _ZH_AFTER_FULL.finditer(text):
-        yield match.start(), "spacing", "no space after full-width punctuation"
+zh_space_between_characters = _each(_ZH_SPACE, "spacing", "no space between Chinese characters")
+zh_space_after_full_width = _each(
+    _ZH_AFTER_FULL, "spacing", "no space after full-width punctuation"
+)
 
 
 # --- Russian ------------------------------------------------------------------------------
@@ -88,14 +94,8 @@ def ru_no_break_spaces(text: str) -> Iterator[Finding]:
         yield match.end() - 1, "no-break space", "a no-break space after an initial"
 
 
-def ru_year_range(text: str) -> Iterator[Finding]:
-    for match in _RU_RANGE.finditer(text):
-        yield match.start(), "year range", "write a span of years as «1917–1949 гг.»"
-
-
-def ru_quotation_marks(text: str) -> Iterator[Finding]:
-    for match in _RU_STRAIGHT_QUOTES.finditer(text):
-        yield match.start(), "quotation marks", "use «» (and „“ inside them)"
+ru_year_range = _each(_RU_RANGE, "year range", "write a span of years as «1917–1949 гг.»")
+ru_quotation_marks = _each(_RU_STRAIGHT_QUOTES, "quotation marks", "use «» (and „“ inside them)")
 
 
 def ru_yo(text: str) -> Iterator[Finding]:
@@ -109,9 +109,9 @@ def ru_yo(text: str) -> Iterator[Finding]:
 _EN_STRAIGHT_QUOTES = re.compile(r'"')
 
 
-def en_quotation_marks(text: str) -> Iterator[Finding]:
-    for match in _EN_STRAIGHT_QUOTES.finditer(text):
-        yield match.start(), "quotation marks", "use curly quotation marks “…” (and ‘…’ inside)"
+en_quotation_marks = _each(
+    _EN_STRAIGHT_QUOTES, "quotation marks", "use curly quotation marks “…” (and ‘…’ inside)"
+)
 
 
 # --- the rules of each language -----------------------------------------------------------
@@ -191,7 +191,9 @@ MIN_TITLE = 8
 
 
 def lint(
-    texts: Iterable[Text], terms: list[Term], titles: dict[str, list[str]] | None = None
+    texts: Iterable[Text],
+    terms: list[Term],
+    titles: dict[str, list[tuple[str, bool]]] | None = None,
 ) -> list[str]:
     found = []
     for item in texts:

@@ -88,13 +88,7 @@ def stage_view(inputs: PageInputs, record: Any, lang: str) -> dict[str, Any]:
 
 
 def _key_event(inputs: PageInputs, event: Any, lang: str) -> dict[str, Any]:
-    target = (
-        ("exchanges", event.exchange)
-        if event.exchange
-        else ("statements", event.statement)
-        if event.statement
-        else None
-    )
+    target = event.target
     return {
         "date": date_text(event.date, lang),
         "text": text(event.text, lang),

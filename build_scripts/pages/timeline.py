@@ -19,13 +19,7 @@ def timeline_view(inputs: PageInputs, lang: str, prefix: str = "../") -> dict[st
         stage = entry.record
         events, linked = [], set()
         for event in stage.key_events:
-            target = (
-                ("exchanges", event.exchange)
-                if event.exchange
-                else ("statements", event.statement)
-                if event.statement
-                else None
-            )
+            target = event.target
             if target:
                 linked.add(target)
             events.append(_event(inputs, event.date, text(event.text, lang), target, lang, prefix))
