@@ -19,6 +19,33 @@ from build_scripts.biblio.citations import (
     standalone_entries,
 )
 
+
+@pytest.fixture(autouse=True)
+def one_processor_for_the_session(request, monkeypatch):
+    """Format with the session's processor, whose Node.js workers start once, and with the
+    citation cache where the environment says at the time (a test may move it); the tests of
+    a missing install, and of the setting itself, get a processor of their own."""
+    if any(word in request.node.name for word in ("missing", "install", "cache_off")):
+        return
+    from build_scripts.core import paths
+    from build_scripts.core.settings import Settings, citation_folder
+
+    shared = request.getfixturevalue("processor")
+    monkeypatch.setattr(shared, "cache_folder", shared.cache_folder)  # restored afterwards
+
+    class Kept:  # the session's processor, not closed at the end of the `with`
+        def __enter__(self):
+            shared.cache_folder = citation_folder(Settings.from_environment(), paths.DATA)
+            return shared
+
+        def __exit__(self, *_exc):
+            return None
+
+    monkeypatch.setattr(
+        citations.CitationProcessor, "from_environment", classmethod(lambda cls: Kept())
+    )
+
+
 # Four references of the site's data and three made-up ones (ids "test-…") for what it lacks.
 ITEMS = [
     {
@@ -428,3 +455,15 @@ def test_an_english_style_keeps_the_case_of_a_title_in_another_script():
     [plain] = bibliography([item], "en")
     assert "Государственного Университета" in plain.text  # what the style does without it
     assert for_processor(item)["title"] == item["title"] and "nocase" not in str(item)
+
+
+def test_a_processor_kept_between_builds_formats_an_edited_item_anew(tmp_path):
+    """`mkdocs serve` keeps its workers: an item that comes back with the same id and other
+    fields (an edited record) must not be printed as it was."""
+    from build_scripts.biblio.citations import CitationProcessor, Job
+
+    with CitationProcessor(None) as kept:
+        first = kept.format_jobs([Job([ITEMS[0]], "en")])[0][0]
+        edited = dict(ITEMS[0], title="Sino Russian Relations: A Second Look")
+        again = kept.format_jobs([Job([edited], "en")])[0][0]
+    assert "New Era" in first.text and "A Second Look" in again.text, again.text

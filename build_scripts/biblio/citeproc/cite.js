@@ -111,6 +111,16 @@ function format(request, engines) {
   if (!shared.engine) shared.engine = makeEngine(request, (id) => shared.items.get(id));
   if (ids.length === 0) return [];
   const engine = shared.engine;
+  // The engine keeps every item it has formatted, by id: an item that comes back changed (an
+  // edited record in `mkdocs serve`) would be formatted as it was. Empty its registry first.
+  if (!shared.seen) shared.seen = new Map();
+  let changed = false;
+  for (const [id, item] of byId) {
+    const text = JSON.stringify(item);
+    if (shared.seen.has(id) && shared.seen.get(id) !== text) changed = true;
+    shared.seen.set(id, text);
+  }
+  if (changed) engine.updateItems([]);
   if (!request.separately) return formatBibliography(engine, ids);
   return ids.map((id) => withoutNumber(formatBibliography(engine, [id])[0]));
 }
