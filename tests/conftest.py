@@ -77,6 +77,22 @@ def generate(processor):
     return functools.partial(generate_all, processor=processor)
 
 
+@pytest.fixture(scope="session")
+def real_pages(tmp_path_factory, processor):
+    """The real data's generated pages, in a temporary folder, with no cache beside data/;
+    and the catalog they were made from."""
+    from build_scripts.core import paths
+    from build_scripts.core.settings import Settings
+    from build_scripts.pages.generate import generate_all
+
+    docs = tmp_path_factory.mktemp("docs")
+    settings = Settings.from_environment().but(
+        record_cache=False, page_manifest=False, jinja_cache=False
+    )
+    report = generate_all(paths.DATA, docs, settings, processor)
+    return docs, report.catalog
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of tests/fixtures/data with the real interface strings, as <root>/data."""

@@ -7,22 +7,7 @@ import re
 
 import pytest
 
-from build_scripts.core import paths
 from build_scripts.core.languages import page_suffix
-from build_scripts.core.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def real_pages(tmp_path_factory, processor):
-    """The real data's generated pages, in a temporary folder, with no cache beside data/."""
-    from build_scripts.pages.generate import generate_all
-
-    docs = tmp_path_factory.mktemp("docs")
-    settings = Settings.from_environment().but(
-        record_cache=False, page_manifest=False, jinja_cache=False
-    )
-    report = generate_all(paths.DATA, docs, settings, processor)
-    return docs, report.catalog
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "ru"])

@@ -457,13 +457,13 @@ def test_an_english_style_keeps_the_case_of_a_title_in_another_script():
     assert for_processor(item)["title"] == item["title"] and "nocase" not in str(item)
 
 
-def test_a_processor_kept_between_builds_formats_an_edited_item_anew(tmp_path):
+def test_a_processor_kept_between_builds_formats_an_edited_item_anew(processor):
     """`mkdocs serve` keeps its workers: an item that comes back with the same id and other
     fields (an edited record) must not be printed as it was."""
-    from build_scripts.biblio.citations import CitationProcessor, Job
+    from build_scripts.biblio.citations import Job
 
-    with CitationProcessor(None) as kept:
-        first = kept.format_jobs([Job([ITEMS[0]], "en")])[0][0]
-        edited = dict(ITEMS[0], title="Sino Russian Relations: A Second Look")
-        again = kept.format_jobs([Job([edited], "en")])[0][0]
+    item = dict(ITEMS[0], id="kept-between-builds")
+    first = processor.format_jobs([Job([item], "en")])[0][0]
+    edited = dict(item, title="Sino Russian Relations: A Second Look")
+    again = processor.format_jobs([Job([edited], "en")])[0][0]
     assert "New Era" in first.text and "A Second Look" in again.text, again.text

@@ -32,7 +32,7 @@ def hostile(text: str) -> Localized:
 
 
 @pytest.fixture
-def page_html(data_copy) -> dict[str, str]:
+def page_html(data_copy, processor) -> dict[str, str]:
     """The fixture stage page in each language, as HTML, with hostile title and summary."""
     catalog = load_catalog(data_copy)
     entry = catalog.records["stages"]["stage-fixture-one"]
@@ -40,7 +40,7 @@ def page_html(data_copy) -> dict[str, str]:
         update={"title": hostile(SCRIPT), "summary": hostile(MARKDOWN)}
     )
     catalog.records["stages"]["stage-fixture-one"] = dataclasses.replace(entry, record=record)
-    pages = pages_for(catalog, data=data_copy)
+    pages = pages_for(catalog, data=data_copy, processor=processor)
     config = load_config(str(ROOT / "mkdocs.yml"))
     html = {}
     for lang, suffix in (("en", ""), ("zh", ".zh"), ("ru", ".ru")):

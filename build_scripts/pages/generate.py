@@ -248,19 +248,23 @@ def pages_for(
     site_url: str | None = None,
     settings: Settings | None = None,
     data: Path = paths.DATA,
+    processor: CitationProcessor | None = None,
 ) -> dict[Path, str]:
-    """Every generated page: path under docs/ -> Markdown."""
+    """Every generated page: path under docs/ -> Markdown. `processor`: one kept between
+    runs; else one for this call alone."""
     settings = settings or Settings.from_environment()
-    with CitationProcessor(citation_folder(settings, data)) as processor:
-        run = RunInputs(catalog, Backlinks.of(catalog), bibliographies(catalog, processor))
-        generation = Generation(
-            run,
-            processor,
-            templates(settings, data),
-            site_url or settings.site_url,
-            settings.build_date(),
-        )
-        pages, _reads = generation.render_pages(page_jobs(catalog))
+    if processor is None:
+        with CitationProcessor(citation_folder(settings, data)) as own:
+            return pages_for(catalog, site_url, settings, data, own)
+    run = RunInputs(catalog, Backlinks.of(catalog), bibliographies(catalog, processor))
+    generation = Generation(
+        run,
+        processor,
+        templates(settings, data),
+        site_url or settings.site_url,
+        settings.build_date(),
+    )
+    pages, _reads = generation.render_pages(page_jobs(catalog))
     return pages
 
 
