@@ -122,19 +122,23 @@ def site_project(tmp_path_factory) -> Path:
     return project_copy(tmp_path_factory.mktemp("project"))
 
 
+def mkdocs_build(
+    project: Path, site_dir: Path | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project folder (into `site_dir`, else its site/)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    command += ["--site-dir", str(site_dir)] if site_dir else []
+    return subprocess.run(
+        command, cwd=project, capture_output=True, text=True, encoding="utf-8", env=env
+    )
+
+
 @pytest.fixture(scope="session")
 def site_build(site_project, tmp_path_factory) -> tuple[Path, str]:
     """The real site, built once per test session with `mkdocs build --strict`, and what the
     build printed."""
     out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=site_project,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=BUILD_ENV,
-    )
+    result = mkdocs_build(site_project, out, BUILD_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     out.chmod(0o755)
     for path in out.rglob("*"):

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import GENERATED, ROOT
+from .conftest import GENERATED, ROOT, mkdocs_build
 
 COPY = [
     "build_scripts",
@@ -78,13 +78,7 @@ def test_make_site_with_bad_data_fails_and_keeps_the_published_site(tmp_path):
 def test_mkdocs_build_alone_refuses_bad_data_with_the_same_message(tmp_path):
     repo = repo_copy(tmp_path)
     break_a_record(repo)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
+    result = mkdocs_build(repo)
     assert result.returncode != 0
     assert "data/stages/limited-contact.yml:3:8: order:" in result.stderr + result.stdout
     assert not (repo / "site" / "index.html").exists()
@@ -92,13 +86,7 @@ def test_mkdocs_build_alone_refuses_bad_data_with_the_same_message(tmp_path):
 
 def test_build_without_the_citation_processor_fails_and_says_how_to_install_it(tmp_path):
     repo = repo_copy(tmp_path, node_modules=False)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
+    result = mkdocs_build(repo)
     assert result.returncode != 0
     assert (
         "citations: the citation processor is not installed: run `make site`"

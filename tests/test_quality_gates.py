@@ -9,7 +9,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -17,7 +16,7 @@ import pytest
 
 from build_scripts.site.theme_fixes import repair
 
-from .conftest import BUILD_ENV, ROOT
+from .conftest import BUILD_ENV, ROOT, mkdocs_build
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -152,14 +151,7 @@ def test_theme_repairs():
 
 def test_two_builds_of_the_same_sources_are_identical(built_site, site_project, tmp_path):
     again = tmp_path / "again"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(again)],
-        cwd=site_project,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=BUILD_ENV,
-    )
+    result = mkdocs_build(site_project, again, BUILD_ENV)
     assert result.returncode == 0, result.stderr[-3000:]
     differing = []
 

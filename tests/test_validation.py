@@ -258,14 +258,19 @@ def test_cli_on_bad_data_exits_non_zero(data_copy, monkeypatch, capsys):
     assert err.rstrip().endswith("1 problem in the data; nothing was built.")
 
 
-def test_a_renamed_record_keeps_its_former_id_to_itself(data_copy):
-    exchange = data_copy / "exchanges" / "exchange-fixture-a.yml"
+def rename_the_exchange(data: Path) -> None:
+    """exchange-fixture-a becomes exchange-fixture-b, keeping its former id."""
+    exchange = data / "exchanges" / "exchange-fixture-a.yml"
     edit(
         exchange,
         "id: exchange-fixture-a",
         "id: exchange-fixture-b\nformer_ids:\n- exchange-fixture-a",
     )
     exchange.rename(exchange.with_name("exchange-fixture-b.yml"))
+
+
+def test_a_renamed_record_keeps_its_former_id_to_itself(data_copy):
+    rename_the_exchange(data_copy)
     assert problems_for(data_copy) == []
     # A former id that another record uses as its id cannot redirect.
     statement = data_copy / STATEMENT
@@ -281,13 +286,7 @@ def test_a_renamed_record_keeps_its_former_id_to_itself(data_copy):
 
 
 def test_a_reference_to_a_former_id_says_what_the_record_is_called_now(data_copy):
-    exchange = data_copy / "exchanges" / "exchange-fixture-a.yml"
-    edit(
-        exchange,
-        "id: exchange-fixture-a",
-        "id: exchange-fixture-b\nformer_ids:\n- exchange-fixture-a",
-    )
-    exchange.rename(exchange.with_name("exchange-fixture-b.yml"))
+    rename_the_exchange(data_copy)
     stage = data_copy / STAGE
     stage.write_text(
         stage.read_text(encoding="utf-8") + "key_events:\n- text:\n    en: An event.\n"
