@@ -13,7 +13,7 @@ STAGING := .site-staging
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help site test check lint lint-text bench serve validate generate schemas status translated new links links-external browser fonts java clean
+.PHONY: help public-url site test check lint lint-text bench serve validate generate schemas status translated new links links-external browser fonts java clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ site: validate node_modules/.installed browser fonts ## Set up, validate, genera
 
 serve: validate node_modules/.installed ## Preview with live reload (edit data/ or docs/ and the page refreshes)
 	$(MKDOCS) serve --strict
+
+public-url: $(VENV)/.site-deps ## Print the public address every citation carries (CITATION.cff `url`)
+	@$(PY) -c 'from build_scripts.core.edition import edition; print(edition().url)'
 
 links: $(VENV)/.test-deps ## Check every internal link and anchor of the built site/ (make site first)
 	$(PY) -m tests.check_links $(SITE)

@@ -180,10 +180,14 @@ def test_pull_request_runs_the_checks_and_never_blocks_on_external_links():
 
 def test_publish_tests_before_it_builds_and_deploys():
     jobs = load(WORKFLOWS / "publish.yml")["jobs"]
-    runs = [step.get("run", "") for step in jobs["build"]["steps"]]
-    assert runs.index("make test") < runs.index("make site")
-    build = jobs["build"]["steps"][runs.index("make site")]
-    assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    steps = jobs["build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    check = next(
+        i for i, run in enumerate(runs) if "make --no-print-directory -s public-url" in run
+    )
+    assert "${{ steps.pages.outputs.base_url }}/" in runs[check] and "exit 1" in runs[check]
+    upload = next(i for i, s in enumerate(steps) if "upload-pages-artifact" in s.get("uses", ""))
+    assert runs.index("make test") < check < upload
     assert jobs["deploy"]["needs"] == "build"
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
 

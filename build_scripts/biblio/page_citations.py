@@ -13,10 +13,10 @@ from urllib.parse import quote
 from ..core.edition import Edition
 from ..core.languages import HTML_LANG, language, url_prefix
 from ..data.catalog import Catalog
-from ..data.models import Record, Statement
+from ..data.models import Record, Reference, Statement
 from . import bibtex, ris
 from .citations import Formatted
-from .csl_json import csl_date
+from .csl_json import csl_date, reference_item
 
 
 @dataclass(frozen=True)
@@ -80,14 +80,67 @@ def _downloads(item: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 
 def _meta(item: dict[str, Any], edition: Edition, lang: str) -> list[tuple[str, str]]:
+    """Highwire tags of one of our pages: the publication is its corporate author and
+    publisher."""
+    publication = item["author"][0]["literal"]
     return [
         ("citation_title", item["title"]),
-        ("citation_publisher", item["author"][0]["literal"]),
+        ("citation_author", publication),
+        ("citation_publisher", publication),
         ("citation_publication_date", edition.released.replace("-", "/")),
         ("citation_public_url", item["URL"]),
         ("citation_language", HTML_LANG[lang]),
         ("citation_version", edition.version),
     ]
+
+
+# Highwire's name of the container, by the work's CSL type.
+_CONTAINER_TAG = {
+    "article-journal": "citation_journal_title",
+    "article-magazine": "citation_journal_title",
+    "article-newspaper": "citation_journal_title",
+    "chapter": "citation_inbook_title",
+    "paper-conference": "citation_conference_title",
+}
+_WORK_FIELDS = (
+    ("volume", "citation_volume"),
+    ("issue", "citation_issue"),
+    ("publisher", "citation_publisher"),
+    ("DOI", "citation_doi"),
+    ("ISSN", "citation_issn"),
+    ("ISBN", "citation_isbn"),
+)
+
+
+def work_meta(work: dict[str, Any]) -> list[tuple[str, str]]:
+    """Highwire tags of the work a reference page describes (its CSL-JSON item): a reference
+    manager saving the page saves the article, with its own authors, title in its own language,
+    container and year, not our page about it."""
+    meta = [("citation_title", work["title"])]
+    for name in work.get("author", []):
+        if "literal" in name:
+            meta.append(("citation_author", name["literal"]))
+        else:
+            given = name.get("given")
+            family = name["family"]
+            meta.append(("citation_author", f"{family}, {given}" if given else family))
+    if work.get("issued"):
+        parts = work["issued"]["date-parts"][0]
+        meta.append(("citation_publication_date", "/".join(f"{p:02d}" for p in parts)))
+    container = work.get("container-title")
+    if container:
+        meta.append((_CONTAINER_TAG.get(work["type"], "citation_journal_title"), container))
+    meta += [(tag, str(work[field])) for field, tag in _WORK_FIELDS if work.get(field)]
+    page = str(work.get("page", ""))
+    if page:
+        first, _, last = page.replace("–", "-").partition("-")
+        meta.append(("citation_firstpage", first))
+        if last:
+            meta.append(("citation_lastpage", last))
+    if work.get("URL"):
+        meta.append(("citation_public_url", work["URL"]))
+    meta.append(("citation_language", work["language"].split("-")[0]))
+    return meta
 
 
 def _jsonld(
@@ -150,10 +203,13 @@ def page_citation(
     site_url: str,
 ) -> PageCitation:
     """A record page's citation in `lang`, from its item and the processor's output."""
+    record = catalog.get(dataset, record_id)
     return PageCitation(
         html=formatted.html,
         text=formatted.text,
         downloads=_downloads(item),
-        meta=_meta(item, edition, lang),
+        meta=work_meta(reference_item(record_id, record))
+        if isinstance(record, Reference)
+        else _meta(item, edition, lang),
         jsonld=_jsonld(catalog, dataset, record_id, item, edition, site_url, lang),
     )

@@ -1,5 +1,5 @@
-"""The publication's edition: title, version and release date, from CITATION.cff (the one place
-a release changes them), and the file names of its PDF editions."""
+"""The publication's edition: title, public address, version and release date, from CITATION.cff
+(the one place a release or a move changes them), and the file names of its PDF editions."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from . import paths
 @dataclass(frozen=True)
 class Edition:
     title: str
+    url: str  # the public address, ending in "/"
     version: str
     released: str  # YYYY-MM-DD
 
@@ -21,7 +22,8 @@ class Edition:
 @cache
 def edition() -> Edition:
     cff = yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-    return Edition(cff["title"], str(cff["version"]), str(cff["date-released"]))
+    url = str(cff["url"]).rstrip("/") + "/"
+    return Edition(cff["title"], url, str(cff["version"]), str(cff["date-released"]))
 
 
 PDF_FOLDER = "pdf"

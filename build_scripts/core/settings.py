@@ -2,7 +2,7 @@
 overrides it (as the Makefile, CI and the benchmark set them) and, in a site build, an option
 of the MkDocs plugin (mkdocs.yml `plugins: - publication: ...`) that overrides both.
 
-    site_url        SITE_URL      http://127.0.0.1:8000/  the address the pages are cited at
+    site_url        (none)                    CITATION.cff `url`: the address pages are cited at
     pdf_edition     PDF_EDITION=off           on    print the PDF edition
     record_cache    RECORD_CACHE=off          on    validated records between runs
     page_manifest   PAGE_MANIFEST=off         on    render only the pages whose reads changed
@@ -13,17 +13,23 @@ of the MkDocs plugin (mkdocs.yml `plugins: - publication: ...`) that overrides b
 Every cache lives in one folder: `.cache/` beside the data folder (the repository's for data/,
 a test's or a benchmark's own otherwise); CITATION_CACHE=<folder> moves the citations alone.
 No other module reads the environment.
+
+The public address has no environment variable on purpose: every citation, download and PDF a
+reader copies carries it, so it is one committed setting (CITATION.cff), which the publish
+workflow checks against the address it deploys to. `mkdocs serve` points the navigation at the
+preview's own address; what a reader copies keeps the public one.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+from .edition import edition
+
 CACHE_FOLDER = ".cache"
 
 
@@ -33,7 +39,7 @@ def _on(environ: Mapping[str, str], name: str) -> bool:
 
 @dataclass(frozen=True)
 class Settings:
-    site_url: str = DEFAULT_SITE_URL
+    site_url: str = field(default_factory=lambda: edition().url)
     pdf_edition: bool = True
     record_cache: bool = True
     page_manifest: bool = True
@@ -48,7 +54,6 @@ class Settings:
         citations = environ.get("CITATION_CACHE", "")
         epoch = environ.get("SOURCE_DATE_EPOCH")
         return cls(
-            site_url=environ.get("SITE_URL") or DEFAULT_SITE_URL,
             pdf_edition=_on(environ, "PDF_EDITION"),
             record_cache=_on(environ, "RECORD_CACHE"),
             page_manifest=_on(environ, "PAGE_MANIFEST"),

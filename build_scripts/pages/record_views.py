@@ -16,7 +16,7 @@ from ..core.languages import HTML_LANG, LANGUAGES, language, others_after
 from ..data.datasets import DATASETS
 from ..data.translations import OUTDATED, needs_work, state
 from .inputs import PageInputs
-from .render import markdown_inline
+from .render import description, markdown_inline
 from .views import (
     date_text,
     in_script,
@@ -28,6 +28,8 @@ from .views import (
     section_label,
     sources,
     text,
+    wholly_translated,
+    with_ibid,
 )
 
 Builder = Callable[[PageInputs, Any, str], dict[str, Any]]
@@ -59,6 +61,11 @@ def record_view(inputs: PageInputs, dataset: str, record_id: str, lang: str) -> 
         "related": related(inputs, dataset, record_id, lang),
     }
     view.update(BUILDERS[DATASETS[dataset].page](inputs, record, lang))
+    summary = view.get("summary")
+    view["description"] = description(summary["text"] if summary else None)
+    # A title official in the page's language (a statement's) makes the page a mix.
+    official_title = title is not None and title.has(lang) and lang not in title.editorial
+    view["translated_page"] = wholly_translated(view) and not official_title
     return view
 
 
@@ -119,14 +126,22 @@ def statement_view(inputs: PageInputs, record: Any, lang: str) -> dict[str, Any]
                 ),
                 "speaker": link(inputs, "people", q.speaker, lang) if q.speaker else None,
                 "speaker_inferred": q.speaker_inferred,
-                "note": {
-                    **note(inputs, f"q{number}", q.ref, q.section, None, lang),
-                    "quote_lang": None,
-                },
             }
-            for number, q in enumerate(record.quotes, start=1)
+            for q in record.quotes
         ],
+        **_quote_notes(inputs, record, lang),
     }
+
+
+def _quote_notes(inputs: PageInputs, record: Any, lang: str) -> dict[str, Any]:
+    """Each quotation's note (where in its source it stands), after the record's own note;
+    a note repeating the one before it is an Ibid."""
+    own = sources(inputs, record, lang)
+    quoted = [
+        note(inputs, f"q{number}", [(q.ref, q.section, None)], lang)
+        for number, q in enumerate(record.quotes, start=1)
+    ]
+    return {"quote_notes": with_ibid(own + quoted)[len(own) :]}
 
 
 @builds("exchange")

@@ -58,6 +58,32 @@ class _InlineHtml(HTMLParser):
         self.out.append(text)
 
 
+_MARKUP = (
+    (re.compile(r"\[\^[^\]]*\]"), ""),  # footnote markers
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: their text
+    (re.compile(r"<[^>]+>"), ""),  # inline HTML
+    (re.compile(r"[*_`]+"), ""),  # emphasis, code
+    (re.compile(r"\s+"), " "),
+)
+DESCRIPTION_LENGTH = 200
+
+
+def description(markdown: str | None, limit: int = DESCRIPTION_LENGTH) -> str | None:
+    """A page's summary as the plain text of its <meta name="description"> (what a search
+    engine shows under the title): markup removed, cut at a word before `limit` characters."""
+    if not markdown:
+        return None
+    plain = markdown
+    for pattern, replacement in _MARKUP:
+        plain = pattern.sub(replacement, plain)
+    plain = plain.strip()
+    if len(plain) <= limit:
+        return plain
+    cut = plain[: limit - 1]
+    space = max(cut.rfind(" "), cut.rfind("\u00a0"))
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:—–") + "…"
+
+
 def markdown_inline(fragment: str, lang: str | None = None) -> Markup:
     """`lang`: the language the fragment stands in; its text in another script gets its own
     lang attribute."""
@@ -100,6 +126,7 @@ def environment(compiled: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["plain_description"] = description
     env.filters["html_lang"] = lambda lang: HTML_LANG[lang]
     # A date that opens a list item or a sentence: «май 2019 г.» -> «Май 2019 г.».
     env.filters["sentence_start"] = lambda value: value[:1].upper() + value[1:] if value else value

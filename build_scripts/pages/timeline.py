@@ -8,7 +8,7 @@ from typing import Any
 
 from ..core.dates import parse_date
 from .inputs import PageInputs
-from .views import link, period, text
+from .views import link, period, text, wholly_translated
 
 
 def timeline_view(inputs: PageInputs, lang: str, prefix: str = "../") -> dict[str, Any]:
@@ -41,7 +41,8 @@ def timeline_view(inputs: PageInputs, lang: str, prefix: str = "../") -> dict[st
                 "events": events,
             }
         )
-    return {"spans": spans}
+    view = {"spans": spans}
+    return {**view, "translated_page": wholly_translated(view)}
 
 
 def _link(inputs: PageInputs, target: tuple[str, str], lang: str, prefix: str):

@@ -103,6 +103,29 @@ def text(value: Localized | None, lang: str) -> dict[str, Any] | None:
     }
 
 
+_TEXT_KEYS = {"text", "editorial", "lang", "outdated"}
+
+
+def shown_texts(view: Any):
+    """Every text of a view (what `text` made), wherever it sits in the view."""
+    if isinstance(view, dict):
+        if _TEXT_KEYS <= view.keys():
+            yield view
+        else:
+            for value in view.values():
+                yield from shown_texts(value)
+    elif isinstance(view, (list, tuple)):
+        for value in view:
+            yield from shown_texts(value)
+
+
+def wholly_translated(view: dict[str, Any]) -> bool:
+    """Whether every text the page shows is the editors' translation into its language: the
+    page then says so once, at the top, instead of marking each passage."""
+    texts = list(shown_texts(view))
+    return bool(texts) and all(t["editorial"] and t["lang"] is None for t in texts)
+
+
 def section_label(inputs: PageInputs, section: str, lang: str) -> str:
     """'2.1' -> 'section 2.1' / '第2.1节' / 'раздел 2.1'; a named section ('proposals') by its
     interface string `section_proposals`."""
@@ -113,25 +136,71 @@ def section_label(inputs: PageInputs, section: str, lang: str) -> str:
 
 
 def note(
-    inputs: PageInputs, label: str, ref: str, section: str, quote: str | None, lang: str
+    inputs: PageInputs,
+    label: str,
+    passages: list[tuple[str, str, str | None]],
+    lang: str,
 ) -> dict[str, Any]:
-    """A footnote: the work, its section, and the verbatim quote in the work's own language."""
-    quote_lang = script_language(quote) if quote else lang
+    """A footnote citing (reference id, section, verbatim quote or None) passages: its works in
+    the order they are first cited, each with its sections, each section with its quotes in the
+    work's own language. A work or a section cited twice is named once."""
+    works: dict[str, dict[str, Any]] = {}
+    for ref, section, quote in passages:
+        work = works.setdefault(
+            ref, {"ref": ref, "link": link(inputs, "references", ref, lang), "sections": {}}
+        )
+        quotes = work["sections"].setdefault(section, [])
+        if quote and quote not in quotes:
+            quotes.append(quote)
     return {
         "label": label,
-        "link": link(inputs, "references", ref, lang),
-        "section": section_label(inputs, section, lang),
-        "quote": quote,
-        "quote_lang": HTML_LANG[quote_lang] if quote_lang != lang else None,
+        "works": [
+            {
+                **work,
+                "sections": [
+                    {
+                        "id": section,
+                        "label": section_label(inputs, section, lang),
+                        "quotes": [_quote(quote, lang) for quote in quotes],
+                    }
+                    for section, quotes in work["sections"].items()
+                ],
+            }
+            for work in works.values()
+        ],
+        "ibid": False,
     }
 
 
+def _quote(quote: str, lang: str) -> dict[str, Any]:
+    written = script_language(quote)
+    return {"text": quote, "lang": HTML_LANG[written] if written != lang else None}
+
+
+def with_ibid(notes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Notes in page order, each citing one work that the note before it cited alone marked
+    `ibid` (Ibid. / 同上 / Там же), and its section left out when that note cited the same one
+    alone: no run of identical notes."""
+    marked = list(notes)
+    for at in range(1, len(marked)):
+        before, this = marked[at - 1], marked[at]
+        if len(before["works"]) == len(this["works"]) == 1:
+            (previous,), (work,) = before["works"], this["works"]
+            if previous["ref"] == work["ref"]:
+                cited = [section["id"] for section in previous["sections"]]
+                same = cited == [section["id"] for section in work["sections"]]
+                sections = [s for s in work["sections"] if not same or s["quotes"]]
+                marked[at] = {**this, "ibid": True, "works": [{**work, "sections": sections}]}
+    return marked
+
+
 def sources(inputs: PageInputs, record: Record, lang: str) -> list[dict[str, Any]]:
-    """The record's sources as footnotes."""
-    return [
-        note(inputs, str(number), source.ref, source.section, source.quote, lang)
-        for number, source in enumerate(record.sources, start=1)
-    ]
+    """The record's sources, as the one note at their marker (they support the record as a
+    whole: one marker, not a run of them)."""
+    if not record.sources:
+        return []
+    passages = [(source.ref, source.section, source.quote) for source in record.sources]
+    return [note(inputs, "1", passages, lang)]
 
 
 def period(inputs: PageInputs, record: Any, lang: str) -> str:

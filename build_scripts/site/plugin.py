@@ -34,12 +34,21 @@ from ..core.paths import PACKAGE, TEMPLATES
 from ..core.problems import DataError
 from ..core.settings import Settings, citation_folder
 from ..data.catalog import Catalog
+from ..data.datasets import DATASET_ORDER
 from ..pages.generate import GENERATED_FOLDERS, generate_all, home_timeline, pdf_links, templates
-from . import exports, pdf_edition, redirects, search_index, theme_fixes
+from . import exports, pdf_edition, record_navigation, redirects, search_index, theme_fixes
 from .search_terms import JiebaWords, chinese_terms
 
 TIMELINE_MARKER = "<!-- data:timeline -->"
 PDF_MARKER = "<!-- data:pdf-edition -->"
+# The indexes the 404 page offers: (path below the language's root, data/ui.yml key).
+INDEXES = [
+    ("", "not_found_home"),
+    ("timeline/", "timeline"),
+    *((f"{dataset}/", f"dataset_{dataset}") for dataset in DATASET_ORDER),
+    ("glossary/", "glossary"),
+    ("data/", "data_title"),
+]
 # <link rel="alternate" hreflang="..."> in the head of a page.
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
@@ -67,6 +76,8 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         # The default language's 404 page, kept while the other languages overwrite the root.
         self.default_404: dict[str, str] = {}
         self.post_builds = 0  # post-build work done (once per build; the tests count it)
+        self.records: record_navigation.RecordNavigation | None = None
+        self.place: record_navigation.RecordPlace | None = None
         self.pdf_written = False
 
     def on_startup(self, *, command, dirty) -> None:
@@ -79,11 +90,15 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         generation runs once per change of its inputs, not once per language."""
         options = self.config
         self.settings = Settings.from_environment().but(
-            site_url=config["site_url"], pdf_edition=options.pdf_edition,
+            pdf_edition=options.pdf_edition,
             record_cache=options.record_cache, page_manifest=options.page_manifest,
             citation_cache=options.citation_cache, jinja_cache=options.jinja_cache)
         if self.serving:
             self.settings = self.settings.but(pdf_edition=False)  # half a minute: no preview
+        else:
+            # The canonical links, the sitemap and the language switcher's base: the public
+            # address (CITATION.cff). `mkdocs serve` keeps its own preview address for them.
+            config["site_url"] = self.settings.site_url
         self.data = (Path(config.config_file_path).parent / options.data_dir).resolve()
         for watched in (str(self.data), str(PACKAGE)):  # `mkdocs serve` rebuilds on an edit
             if watched not in config["watch"]:
@@ -91,7 +106,7 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         docs = Path(config["docs_dir"])
         signature = self._inputs_signature(docs)
         if self.signature == signature:
-            return config
+            return self._with_interface_strings(config)
         if self.processor is None:
             self.processor = CitationProcessor(citation_folder(self.settings, self.data))
         try:
@@ -107,7 +122,16 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         self.jieba.update(chinese_terms(report.catalog))
         self.signature = self._inputs_signature(docs)
         print(f"INFO    -  build_scripts: {report}")
+        return self._with_interface_strings(config)
+
+    def _with_interface_strings(self, config):
+        """The theme overrides (404 page, footer) read data/ui.yml's strings in the page's
+        language: config.extra.ui[key][config.theme.language]."""
+        config["extra"]["ui"] = self.catalog.ui
+        config["extra"]["language_roots"] = {lang: url_prefix(lang) or "." for lang in LANGUAGES}
+        config["extra"]["indexes"] = INDEXES
         return config
+
 
     def _stop_processor(self) -> None:
         if self.processor is not None:
@@ -136,9 +160,27 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
             markdown = markdown.replace(PDF_MARKER, pdf_links(self.catalog, lang, env))
         return markdown
 
+    def on_nav(self, nav, config, files):
+        """The record pages of this language's build, for their place in the navigation."""
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        self.records = record_navigation.RecordNavigation(
+            self.catalog, pages, _current_language(config)
+        )
+        return nav
+
+    def on_page_context(self, context, page, config, nav):
+        self.place = self.records.place(page, nav) if self.records else None
+        if self.place is not None:
+            record_navigation.enter(page, self.place)
+        return context
+
     def on_post_page(self, output, page, config):
         lang = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
+        if self.place is not None:
+            record_navigation.leave(page, self.place)
+            self.place = None
         output = search_index.page_config(output, lang)
+        output = theme_fixes.localize(output, self.catalog.ui, lang)
         return _without_alternate_links(theme_fixes.repair(output))
 
     def on_post_template(self, output_content, template_name, config):
@@ -146,8 +188,10 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         winning: keep every language's own copy (the default one is restored after all
         builds)."""
         if template_name == "404.html":
-            output_content = theme_fixes.repair(output_content)
             lang = _current_language(config)
+            output_content = theme_fixes.localize(
+                theme_fixes.repair(output_content), self.catalog.ui, lang
+            )
             if lang == DEFAULT_LANGUAGE:
                 self.default_404[config["site_dir"]] = output_content
             else:

@@ -8,6 +8,10 @@ passes the W3C Nu HTML Checker and axe-core (tests/test_quality_gates.py):
 - on a page outside the navigation (every record page) the table of contents' title is a
   <label for="__toc"> with no such control on the page: it becomes a plain element.
 
+`localize` puts the page's language into what Markdown's extensions write in English whatever
+the page: the title of every heading's permalink (toc's `permalink_title`, one setting for all
+languages).
+
 They are made here, on the rendered page, rather than by copying Material's partials into
 overrides/, so that a theme upgrade cannot silently bring the faults back: the tests would fail.
 """
@@ -30,3 +34,11 @@ def repair(html: str) -> str:
     if 'id="__toc"' not in html:
         html = _TOC_LABEL.sub(r'<div class="md-nav__title">\1</div>', html)
     return html
+
+
+_HEADERLINK = re.compile(r'(<a class="headerlink" href="#[^"]*") title="Permanent link"')
+
+
+def localize(html: str, ui: dict[str, dict[str, str]], lang: str) -> str:
+    title = ui["permalink_anchor"][lang].replace('"', "&quot;")
+    return _HEADERLINK.sub(lambda m: f'{m.group(1)} title="{title}"', html)
