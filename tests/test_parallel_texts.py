@@ -20,7 +20,10 @@ def test_every_passage_in_every_language_with_its_anchor(built_site, catalog, la
     )
     table = re.search(r'<table class="parallel-texts".*?</table>', text, re.S).group(0)
     rows = re.findall(
-        r'<tr id="([^"]+)"><th scope="row"><a href="#\1">[^<]+</a></th>(.*?)</tr>', table, re.S
+        r'<tbody id="([^"]+)">\s*<tr class="parallel-label"><th colspan="3" scope="colgroup">'
+        r'<a href="#\1">[^<]+</a></th></tr>\s*<tr>(.*?)</tr>',
+        table,
+        re.S,
     )
     assert [anchor for anchor, _ in rows] == ["passage-title", "passage-summary"] + [
         f"passage-quote-{n}" for n in range(1, len(record.quotes) + 1)
@@ -29,7 +32,7 @@ def test_every_passage_in_every_language_with_its_anchor(built_site, catalog, la
     for (anchor, cells), value in zip(
         rows, [record.title, record.summary] + [q.text for q in record.quotes]
     ):
-        found = re.findall(r'<td lang="([^"]+)">(.*?)</td>', cells, re.S)
+        found = re.findall(r'<td lang="([^"]+)" data-label="[^"]+">(.*?)</td>', cells, re.S)
         assert [code for code, _ in found] == [HTML_LANG[other] for other in order]
         for (_code, cell), other in zip(found, order):
             assert html.escape(value.get(other)) in cell, (anchor, other)
