@@ -13,7 +13,8 @@ from build_scripts.core.languages import LANGUAGES
 from build_scripts.data import field_descriptions
 from build_scripts.data.datasets import DATASETS
 from build_scripts.data.models import Stage
-from build_scripts.pages.codebook import fields, fields_of_schema
+from build_scripts.pages.codebook import Kind, fields, fields_of_schema, kind_phrase
+from build_scripts.pages.generate import ui_strings
 
 # Names written in Latin letters in every language.
 LATIN_NAMES = {"BibTeX", "CSV", "JSON", "URL", "DOI", "ISBN", "ISSN", "CSL"}
@@ -78,3 +79,30 @@ def test_a_new_field_without_a_readers_description_is_named():
     schema = WithNewField.model_json_schema(by_alias=True, mode="validation")
     with pytest.raises(KeyError, match=r"stages\.new_field"):
         fields_of_schema("stages", schema)
+
+
+def test_every_kind_has_words_in_each_language(real_pages):
+    """Also the kinds no field has today (a list of dates, of numbers, ...): each is worded
+    from data/ui.yml in every language, the Chinese and Russian with no English."""
+    _docs, catalog = real_pages
+    singles = [
+        Kind(name) for name in ("text", "date", "integer", "number", "boolean", "localized")
+    ] + [
+        Kind("enum", ("a", "b")),
+        Kind("ref", ("stages",)),
+        Kind("object", ("SourceNote", "ref", "section")),
+    ]
+    kinds = [
+        *singles,
+        *(Kind("list", items=k) for k in singles),
+        Kind("const", ("USD",)),
+        Kind("per_language", items=Kind("object", ("PersonName", "family"))),
+        Kind("any", options=(Kind("text"), Kind("integer"))),
+    ]
+    for lang in LANGUAGES:
+        words = ui_strings(catalog.ui, lang)
+        for kind in kinds:
+            phrase = kind_phrase(kind, words, lang)
+            assert phrase.strip(), (kind, lang)
+            if lang != "en":
+                assert english_words(phrase) == [], (kind, lang, phrase)

@@ -119,7 +119,7 @@ def _phrase(kind: Kind, ui: Callable[[str], str], lang: str, many: bool = False)
         return ui("codebook_kind_const").format(value=_codes(kind.values, lang))
     if kind.name == "localized":
         return ui(f"codebook_kind_localized{suffix}").format(languages=_codes(LANGUAGES, lang))
-    return ui(f"codebook_kind_{kind.name}{'_many' if many and kind.name == 'text' else ''}")
+    return ui(f"codebook_kind_{kind.name}{suffix}")
 
 
 def fields_of_schema(dataset: str, schema: dict) -> list[Field]:
