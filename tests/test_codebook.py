@@ -86,7 +86,8 @@ def test_every_kind_has_words_in_each_language(real_pages):
     from data/ui.yml in every language, the Chinese and Russian with no English."""
     _docs, catalog = real_pages
     singles = [
-        Kind(name) for name in ("text", "date", "integer", "number", "boolean", "localized")
+        Kind(name)
+        for name in ("text", "date", "address", "integer", "number", "boolean", "localized")
     ] + [
         Kind("enum", ("a", "b")),
         Kind("ref", ("stages",)),

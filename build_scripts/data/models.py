@@ -59,7 +59,11 @@ DateText = Annotated[
         json_schema_extra={"x-date": True},  # the codebook names the type
     ),
 ]
-Url = Annotated[str, AfterValidator(_url), Field(description="An http(s) web address.")]
+Url = Annotated[
+    str,
+    AfterValidator(_url),
+    Field(description="An http(s) web address.", json_schema_extra={"format": "uri"}),
+]
 
 
 def refers_to(dataset: str, description: str) -> dict:

@@ -29,9 +29,10 @@ SCALARS = {"string": "text", "integer": "integer", "number": "number", "boolean"
 
 @dataclass(frozen=True)
 class Kind:
-    """A field's type: `name` is text, date, integer, number, boolean, localized, enum, const, ref
-    (`values` holds the dataset), list (`items`), object (`values` holds the class name, then
-    its fields), per_language (`items` is the value of each language) or any (`options`)."""
+    """A field's type: `name` is text, date, address, integer, number, boolean, localized,
+    enum, const, ref (`values` holds the dataset), list (`items`), object (`values` holds the
+    class name, then its fields), per_language (`items` is the value of each language) or any
+    (`options`)."""
 
     name: str
     values: tuple[str, ...] = ()
@@ -53,6 +54,8 @@ def _kind(schema: dict, node: dict) -> Kind:
         return options[0] if len(options) == 1 else Kind("any", options=options)
     if node.get("x-date"):
         return Kind("date")
+    if node.get("format") == "uri":
+        return Kind("address")
     if "x-refers-to" in node:
         ref = Kind("ref", (node["x-refers-to"],))
         return Kind("list", items=ref) if node.get("type") == "array" else ref
