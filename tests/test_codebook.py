@@ -4,6 +4,7 @@ outside <code>, and a field added to the model without a description is named.""
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -13,7 +14,7 @@ from build_scripts.core.languages import LANGUAGES
 from build_scripts.data import field_descriptions
 from build_scripts.data.datasets import DATASETS
 from build_scripts.data.models import Stage
-from build_scripts.pages.codebook import Kind, fields, fields_of_schema, kind_phrase
+from build_scripts.pages.codebook import Kind, codebook, fields, fields_of_schema, kind_phrase
 from build_scripts.pages.generate import ui_strings
 
 # Names written in Latin letters in every language.
@@ -107,3 +108,15 @@ def test_every_kind_has_words_in_each_language(real_pages):
             assert phrase.strip(), (kind, lang)
             if lang != "en":
                 assert english_words(phrase) == [], (kind, lang, phrase)
+
+
+def test_an_edited_description_is_read_again_in_the_same_process(tmp_path, monkeypatch):
+    """`make serve` regenerates the pages in one process after an edit of the file."""
+    copy = tmp_path / "field_descriptions.yml"
+    text = field_descriptions.FILE.read_text(encoding="utf-8")
+    copy.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(field_descriptions, "FILE", copy)
+    assert codebook()["people"][0].description["zh"].startswith("条目的标识符")
+    copy.write_text(text.replace("条目的标识符", "记录的标识符"), encoding="utf-8")
+    os.utime(copy, ns=(1, copy.stat().st_mtime_ns + 1_000_000))
+    assert codebook()["people"][0].description["zh"].startswith("记录的标识符")

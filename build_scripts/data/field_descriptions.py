@@ -15,7 +15,7 @@ has the field, or `<dataset>.<field>` for a dataset's own meaning, which wins.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -25,9 +25,19 @@ from ..core.languages import LANGUAGES
 FILE = Path(__file__).with_name("field_descriptions.yml")
 
 
-@cache
+def version() -> tuple[str, int]:
+    """Which state of the file is read: `make serve` regenerates the pages after an edit in
+    the same process, and must not keep the texts it read before."""
+    return str(FILE), FILE.stat().st_mtime_ns
+
+
 def descriptions() -> dict[str, dict[str, str]]:
-    with FILE.open(encoding="utf-8") as f:
+    return _read(version())
+
+
+@lru_cache(maxsize=1)
+def _read(state: tuple[str, int]) -> dict[str, dict[str, str]]:
+    with open(state[0], encoding="utf-8") as f:
         return yaml.safe_load(f)
 
 

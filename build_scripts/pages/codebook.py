@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from markupsafe import Markup
 
 from ..core.languages import LANGUAGES, language
 from ..data.datasets import DATASETS
 from ..data.field_descriptions import description
+from ..data.field_descriptions import version as descriptions_version
 from ..data.schemas import schema_for
 from .render import escape_markdown
 
@@ -141,6 +142,10 @@ def fields(dataset: str) -> list[Field]:
     return fields_of_schema(dataset, schema_for(dataset))
 
 
-@cache  # a function of the data model and the descriptions only
 def codebook() -> dict[str, list[Field]]:
+    return _codebook(descriptions_version())
+
+
+@lru_cache(maxsize=1)  # a function of the data model and the descriptions' file only
+def _codebook(_descriptions: tuple[str, int]) -> dict[str, list[Field]]:
     return {dataset: fields(dataset) for dataset in DATASETS}
