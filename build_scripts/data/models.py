@@ -54,9 +54,16 @@ Text = Annotated[str, AfterValidator(_plain_text)]
 DateText = Annotated[
     str,
     AfterValidator(_date),
-    Field(description=f"A date with its precision: {FORMAT_HINT}."),
+    Field(
+        description=f"A date with its precision: {FORMAT_HINT}.",
+        json_schema_extra={"x-date": True},  # the codebook names the type
+    ),
 ]
-Url = Annotated[str, AfterValidator(_url), Field(description="An http(s) web address.")]
+Url = Annotated[
+    str,
+    AfterValidator(_url),
+    Field(description="An http(s) web address.", json_schema_extra={"format": "uri"}),
+]
 
 
 def refers_to(dataset: str, description: str) -> dict:
