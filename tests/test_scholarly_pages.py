@@ -146,20 +146,48 @@ def test_bibliography_links_each_work_to_the_pages_that_cite_it(built_site):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "ru"])
-def test_every_source_of_a_record_is_a_footnote_with_its_quote(built_site, catalog, lang):
+def test_every_source_of_a_record_is_in_its_note_with_its_quote(built_site, catalog, lang):
+    """The record's sources support it as a whole: one note at one marker, listing every
+    passage (its work, its quote); then each quotation's own note."""
     record = catalog.get(*STATEMENT)
     text = page(built_site, lang, *STATEMENT)
     footnotes = re.findall(r'<li id="fn:([^"]+)">(.*?)</li>', text, re.S)
     labels = [label for label, _ in footnotes]
-    assert labels == [str(n) for n in range(1, len(record.sources) + 1)] + [
-        f"q{n}" for n in range(1, len(record.quotes) + 1)
-    ]
-    for (_label, body), source in zip(footnotes, record.sources):
-        assert html.escape(source.quote, quote=False) in body
-        assert f'href="../../references/{source.ref}/"' in body
-    # The summary carries the markers of the record's sources.
+    assert labels == ["1"] + [f"q{n}" for n in range(1, len(record.quotes) + 1)]
+    own = footnotes[0][1]
+    for source in record.sources:
+        assert html.escape(source.quote, quote=False) in own
+        assert f'href="../../references/{source.ref}/"' in own
     summary = re.search(r'<h2 id="summary">.*?</h2>\s*<p>(.*?)</p>', text, re.S).group(1)
-    assert summary.count('class="footnote-ref"') == len(record.sources)
+    assert summary.count('class="footnote-ref"') == 1
+
+
+IBID = {"en": "Ibid.", "zh": "同上", "ru": "Там же"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ru"])
+def test_a_note_repeating_the_one_before_is_ibid(built_site, lang):
+    """The 2019 statement's quotations all stand in section 2.1 of the paper its own note
+    cites: each note after the first reads Ibid. in the page's language, with no section."""
+    text = page(built_site, lang, *STATEMENT)
+    notes = dict(re.findall(r'<li id="fn:(q\d)">(.*?)</li>', text, re.S))
+    assert notes, text[:200]
+    for label, body in notes.items():
+        plain = re.sub(r"<[^>]+>", "", body).replace("&#160;&#8617;", "").strip()
+        assert plain == IBID[lang], (label, plain)
+
+
+def test_no_two_footnote_markers_run_together_on_any_page(built_site):
+    """Adjacent markers read as one false number ("123456789"); a page has at most one
+    marker in a row."""
+    glued = {}
+    marker = r'<sup id="fnref:[^"]+"><a class="footnote-ref"[^>]*>[^<]*</a></sup>'
+    for path in built_site.rglob("index.html"):
+        text = path.read_text(encoding="utf-8")
+        found = re.findall(f"{marker}\\s*{marker}", text)
+        if found:
+            glued[str(path.relative_to(built_site))] = len(found)
+    assert glued == {}
 
 
 def test_every_footnote_link_has_its_target_on_every_page(built_site):
@@ -172,4 +200,4 @@ def test_every_footnote_link_has_its_target_on_every_page(built_site):
         for target in re.findall(r'href="#(fn(?:ref)?:[^"]+)"', text):
             assert target in ids, f"{path}: #{target}"
             checked += 1
-    assert checked > 1000
+    assert checked > 300

@@ -183,7 +183,7 @@ def with_ibid(notes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     alone: no run of identical notes."""
     marked = list(notes)
     for at in range(1, len(marked)):
-        before, this = marked[at - 1], marked[at]
+        before, this = notes[at - 1], notes[at]  # as cited, before any was shortened
         if len(before["works"]) == len(this["works"]) == 1:
             (previous,), (work,) = before["works"], this["works"]
             if previous["ref"] == work["ref"]:
