@@ -2,15 +2,17 @@
 visible text and its title, aria-label, placeholder and alt attributes, outside elements
 marked with another language (lang="...") and outside code.
 
-On a Chinese or Russian page a Latin word is a leak unless it is a name the language writes in
-Latin (BibTeX, Zotero, CC BY ...); on any page a Cyrillic or Chinese character outside its
-language's elements is one."""
+A leak is a Cyrillic or Chinese character outside its language's elements, or, on a Chinese or
+Russian page, an English interface string (data/ui.yml's, Material's own, or what Markdown's
+extensions write in English whatever the page)."""
 
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+
+import material
 
 from build_scripts.core.languages import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 
@@ -31,43 +33,30 @@ VOID = {
     "track",
     "wbr",
 }
-# Written in Latin letters in Chinese and Russian text too: formats, standards, licences,
-# software and the units and abbreviations of the data.
-LATIN_NAMES = {
-    "BibTeX",
-    "RIS",
-    "CSL",
-    "JSON",
-    "CSV",
-    "PDF",
-    "YAML",
-    "URL",
-    "DOI",
-    "ISBN",
-    "ISSN",
-    "CC",
-    "BY",
-    "MIT",
-    "Zotero",
-    "EndNote",
-    "Citavi",
-    "Mendeley",
-    "GB",
-    "T",
-    "Creative",
-    "Commons",
-    "EB",
-    "OL",
-    "GitHub",
-    "Unicode",
-    "UTF",
-}
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 OTHER_SCRIPT = {
-    "en": re.compile(r"[\u0400-\u04ff\u3400-\u9fff\u3000-\u303f\uff00-\uffef]"),
+    "en": re.compile(r"[\u0400-\u04ff\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]"),
     "zh": re.compile(r"[\u0400-\u04ff]"),
-    "ru": re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]"),
+    "ru": re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]"),
 }
+ADDRESS = re.compile(r"https?://\S+")
+MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
+# What Markdown's extensions and the theme write in English whatever the page.
+ENGLISH_DEFAULTS = ("Permanent link", "Made with", "Not found", "Table of contents")
+
+
+def interface_strings(ui: dict[str, dict[str, str]]) -> dict[str, set[str]]:
+    """Each language's interface strings that a page in another language must not show:
+    data/ui.yml's and Material's own (its translation of "Previous", "Search", ...), of at
+    least two words, and not written the same in the reader's language."""
+    strings: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+    for lang in LANGUAGES:
+        theme = (MATERIAL_LANGUAGES / f"{lang}.html").read_text(encoding="utf-8")
+        strings[lang] |= set(re.findall(r'^\s*"[a-z.]+": "([^"{}]+)",?$', theme, re.M))
+        strings[lang] |= {texts[lang] for texts in ui.values() if lang in texts}
+    strings["en"] |= set(ENGLISH_DEFAULTS)
+    for lang in LANGUAGES:
+        strings[lang] = {s for s in strings[lang] if " " in s.strip() and "{" not in s}
+    return strings
 
 
 def page_language(site: Path, page: Path) -> str:
@@ -79,9 +68,10 @@ def page_language(site: Path, page: Path) -> str:
 
 
 class _Reader(HTMLParser):
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, foreign: set[str]) -> None:
         super().__init__(convert_charrefs=True)
         self.lang = lang
+        self.foreign = foreign
         self.stack: list[tuple[str, bool]] = []  # (tag, outside the page's language or skipped)
         self.found: list[str] = []
 
@@ -115,24 +105,30 @@ class _Reader(HTMLParser):
             self._check("text", data)
 
     def _check(self, where: str, value: str) -> None:
+        value = ADDRESS.sub("", value)
         if OTHER_SCRIPT[self.lang].search(value):
             self.found.append(f"{where}: {value.strip()[:80]}")
-        if self.lang != "en":
-            words = [w for w in LATIN_WORD.findall(value) if w not in LATIN_NAMES]
-            if words:
-                self.found.append(f"{where}: {value.strip()[:80]}")
+        elif self.lang != "en" and any(s in value for s in self.foreign):
+            hit = next(s for s in self.foreign if s in value)
+            self.found.append(f"{where}: {hit!r} in {value.strip()[:60]}")
 
 
-def leaks(html: str, lang: str) -> list[str]:
-    reader = _Reader(lang)
+def leaks(html: str, lang: str, foreign: set[str]) -> list[str]:
+    reader = _Reader(lang, foreign)
     reader.feed(html)
     return reader.found
 
 
-def site_leaks(site: Path) -> dict[str, list[str]]:
+def site_leaks(site: Path, ui: dict[str, dict[str, str]]) -> dict[str, list[str]]:
+    strings = interface_strings(ui)
+    foreign = {
+        lang: set().union(*(strings[o] for o in LANGUAGES if o != lang)) - strings[lang]
+        for lang in LANGUAGES
+    }
     found = {}
     for page in sorted(site.rglob("*.html")):
-        hits = leaks(page.read_text(encoding="utf-8"), page_language(site, page))
+        lang = page_language(site, page)
+        hits = leaks(page.read_text(encoding="utf-8"), lang, foreign[lang])
         if hits:
             found[page.relative_to(site).as_posix()] = sorted(set(hits))
     return found

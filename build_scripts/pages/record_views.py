@@ -222,6 +222,7 @@ def parallel_passages(inputs: PageInputs, record: Any, lang: str) -> dict[str, A
                 "cells": [
                     {
                         "lang": HTML_LANG[other],
+                        "code": other,
                         "space": language(other).word_space,
                         "text": value.get(other) if value.has(other) else None,
                         "editorial": other in value.editorial and value.has(other),

@@ -55,6 +55,8 @@ class _InlineHtml(HTMLParser):
         if written and written != self.lang:
             # A journal title in Cyrillic inside an English reference, say.
             text = f'<span lang="{HTML_LANG[written]}">{text}</span>'
+        elif written:
+            text = in_scripts(data, self.lang)  # a name in Cyrillic in an English entry
         self.out.append(text)
 
 
@@ -93,6 +95,37 @@ def markdown_inline(fragment: str, lang: str | None = None) -> Markup:
     return Markup("".join(parser.out))
 
 
+# Runs of one script inside a text of another: Han with its full-width punctuation; Cyrillic
+# words with what joins them, and the «» around them.
+_RUNS = {
+    "zh": re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]+"),
+    "ru": re.compile(r"«?[\u0400-\u04ff]+(?:[\s\u00a0.,’'„“-]*[\u0400-\u04ff]+)*\.?»?"),
+}
+
+
+def in_scripts(value: str, lang: str, escape=None) -> Markup:
+    """A text of the page's language, escaped for Markdown, with each run in another script
+    (a Chinese term in a Russian note, a Russian act number on a Chinese page) marked with its
+    language: fonts, hyphenation and screen readers switch to it."""
+    escape = escape or escape_markdown
+    text = str(value)
+    spans = sorted(
+        (match.start(), match.end(), code)
+        for code, pattern in _RUNS.items()
+        if code != lang
+        for match in pattern.finditer(text)
+    )
+    out, at = [], 0
+    for start, end, code in spans:
+        if start < at:
+            continue
+        out.append(escape(text[at:start]))
+        out.append(f'<span lang="{HTML_LANG[code]}">{escape(text[start:end])}</span>')
+        at = end
+    out.append(escape(text[at:]))
+    return Markup("".join(out))
+
+
 def _markdown_safe(value):
     if isinstance(value, Markup) or value is None:
         return "" if value is None else value
@@ -127,6 +160,11 @@ def environment(compiled: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["plain_description"] = description
+    env.filters["in_scripts"] = in_scripts
+    # The same inside raw HTML, where Markdown's escapes would show.
+    env.filters["in_scripts_html"] = lambda value, lang: in_scripts(
+        value, lang, lambda part: html.escape(part, quote=True)
+    )
     env.filters["html_lang"] = lambda lang: HTML_LANG[lang]
     # A date that opens a list item or a sentence: «май 2019 г.» -> «Май 2019 г.».
     env.filters["sentence_start"] = lambda value: value[:1].upper() + value[1:] if value else value
