@@ -5,6 +5,9 @@ document language, footnotes, links inside the book and no near-empty pages."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -16,6 +19,7 @@ from build_scripts.data.datasets import DATASET_ORDER
 SCRIPT = {"en": r"[A-Za-z]", "zh": r"[\u2e80-\u2fdf\u4e00-\u9fff]", "ru": r"[\u0400-\u04ff]"}
 # A page with fewer lines than this must end a part (the next page opens one) or the book.
 FEW_LINES = 8
+ARTEFACTS = Path(__file__).parent.parent / "test-artifacts" / "pdf"
 
 
 def fonts(reader: PdfReader) -> dict[str, bool]:
@@ -141,3 +145,33 @@ def test_about_page_links_every_edition(built_site, lang):
     html = (built_site / url_prefix(lang) / "about" / "index.html").read_text(encoding="utf-8")
     for other in LANGUAGES:
         assert f'pdf/{file_name(other)}" download' in html
+
+
+# Pages kept as test artefacts to look at: a book's title page and a page of its first part
+# with footnotes and running heads.
+ARTEFACT_PAGES = {"title": 1, "page": 7}
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm (make fonts) is missing")
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_two_pages_of_each_book_are_kept_as_images(built_site, lang):
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    for name, page in ARTEFACT_PAGES.items():
+        target = ARTEFACTS / f"{lang}-{name}"
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "60",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-png",
+                "-singlefile",
+                built_site / "pdf" / file_name(lang),
+                target,
+            ],
+            check=True,
+        )
+        assert target.with_suffix(".png").stat().st_size > 10_000
