@@ -180,9 +180,7 @@ def book_view(run: RunInputs, lang: str) -> list[dict[str, Any]]:
     ]
 
 
-def book_source(
-    run: RunInputs, lang: str, edition: Edition, date: str, site_url: str, fonts: dict[str, str]
-) -> str:
+def book_source(run: RunInputs, lang: str, edition: Edition, date: str, site_url: str) -> str:
     """The Typst source of one language's book."""
     ui = run.catalog.ui
     return render(
@@ -195,6 +193,5 @@ def book_source(
         edition=edition,
         date=date,
         site_url=site_url,
-        fonts=fonts,
         written=language(lang),
     )

@@ -26,10 +26,9 @@ from ..pages.generate import bibliographies
 from ..pages.inputs import RunInputs
 from ..pages.print_book import book_source
 
-# The text face (one of the fonts inside the Typst compiler) and the Chinese one (Debian's
-# fonts-noto-cjk, `make fonts`): Latin and Cyrillic books set Latin first, the Chinese one
-# Chinese first, so that its punctuation is the full-width kind.
-LATIN_FAMILY = "Libertinus Serif"
+# The Chinese face (Debian's fonts-noto-cjk, `make fonts`); the Latin and Cyrillic one,
+# Libertinus Serif, comes with the compiler. Each language's order: print_fonts in
+# core/languages.yml.
 CJK_FAMILY = "Noto Serif CJK SC"
 CJK_FILES = ("NotoSerifCJK-Regular.ttc", "NotoSerifCJK-Bold.ttc")
 CJK_FOLDERS = (Path("/usr/share/fonts/opentype/noto"),)
@@ -53,10 +52,6 @@ def cjk_fonts() -> list[Path]:
             f"the Chinese font {CJK_FAMILY} is needed for the print edition: `make fonts` "
             "installs Debian's fonts-noto-cjk")
     return sorted(set(files))
-
-
-def families(lang: str) -> list[str]:
-    return [CJK_FAMILY, LATIN_FAMILY] if lang == "zh" else [LATIN_FAMILY, CJK_FAMILY]
 
 
 def digest(source: str, fonts: list[Path]) -> str:
@@ -93,8 +88,7 @@ def sources(catalog: Catalog, settings: Settings, data: Path) -> dict[str, str]:
     with CitationProcessor(citation_folder(settings, data)) as processor:
         run = RunInputs(catalog, Backlinks.of(catalog), bibliographies(catalog, processor))
     return {
-        lang: book_source(run, lang, edition(), settings.build_date(), settings.site_url,
-                          families(lang))
+        lang: book_source(run, lang, edition(), settings.build_date(), settings.site_url)
         for lang in LANGUAGES
     }
 
