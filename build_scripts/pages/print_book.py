@@ -22,7 +22,7 @@ from ..data.datasets import DATASET_ORDER
 from .inputs import PageInputs, RunInputs
 from .print_markup import escape_typst, html_to_typst, markdown_to_typst, typst_string
 from .record_views import record_view
-from .render import render
+from .render import TEMPLATE_OPTIONS, render
 from .views import Link
 
 PRINT_TEMPLATES = "print"
@@ -57,14 +57,8 @@ def print_environment() -> jinja2.Environment:
     """The print templates: every printed value is escaped for Typst (print_markup.py)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(paths.TEMPLATES / PRINT_TEMPLATES),
-        autoescape=True,
         finalize=_typst_safe,
-        comment_start_string="{##",
-        comment_end_string="##}",
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        **TEMPLATE_OPTIONS,
     )
     env.filters["string"] = lambda value: Markup(typst_string(str(value)))
     env.filters["typst_lang"] = lambda html_lang: html_lang.split("-")[0]

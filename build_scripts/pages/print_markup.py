@@ -33,30 +33,27 @@ def typst_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _inline(text: str) -> str:
-    parts, last = [], 0
-    for found in _LINK.finditer(text):
-        parts.append(_emphasis(text[last : found.start()]))
-        parts.append(f"#link({typst_string(found[2])})[{_emphasis(found[1])}]")
-        last = found.end()
-    parts.append(_emphasis(text[last:]))
-    return "".join(parts)
+def _substitute(pattern: re.Pattern, text: str, plain, found) -> str:
+    """`text` with each match of `pattern` made by `found` and the rest between by `plain`."""
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out += [plain(text[last : match.start()]), found(match)]
+        last = match.end()
+    return "".join([*out, plain(text[last:])])
 
 
 def _emphasis(text: str) -> str:
-    out = []
-    for token in re.split(r"(\*\*(?=\S).+?(?<=\S)\*\*)", text):
-        strong = _STRONG.fullmatch(token)
-        if strong:
-            out.append(f"#strong[{_emphasis(strong[1])}]")
-            continue
-        last = 0
-        for found in _EMPHASIS.finditer(token):
-            out.append(escape_typst(token[last : found.start()]))
-            out.append(f"#emph[{escape_typst(found[1])}]")
-            last = found.end()
-        out.append(escape_typst(token[last:]))
-    return "".join(out)
+    return _substitute(_EMPHASIS, text, escape_typst, lambda m: f"#emph[{escape_typst(m[1])}]")
+
+
+def _strong(text: str) -> str:
+    return _substitute(_STRONG, text, _emphasis, lambda m: f"#strong[{_emphasis(m[1])}]")
+
+
+def _inline(text: str) -> str:
+    return _substitute(
+        _LINK, text, _strong, lambda m: f"#link({typst_string(m[2])})[{_strong(m[1])}]"
+    )
 
 
 def markdown_to_typst(value: str) -> Markup:
