@@ -70,11 +70,15 @@ def test_an_unchanged_book_is_not_typeset_again(data_copy, tmp_path, settings, m
     monkeypatch.setattr(typst, "compile", lambda *a, **k: compiled.append(1) or real(*a, **k))
     again = print_edition.write(tmp_path / "again", catalog, settings, data_copy)
     assert compiled == [] and all(p.stat().st_size > 10_000 for p in again)
-    # Another address on the title page: each book is set anew.
+    # Another address on the title page: each book is set anew, and replaces the old one.
     print_edition.write(
         tmp_path / "moved", catalog, settings.but(site_url="https://b.example/"), data_copy
     )
     assert len(compiled) == 3
+    kept = sorted(
+        p.name.split("-")[0] for p in (data_copy.parent / ".cache" / "print").glob("*.pdf")
+    )
+    assert kept == ["en", "ru", "zh"]
 
 
 def test_a_missing_chinese_font_is_named(monkeypatch):

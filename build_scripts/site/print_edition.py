@@ -65,13 +65,16 @@ def digest(source: str, fonts: list[Path]) -> str:
     return h.hexdigest()[:32]
 
 
-def typeset(source: str, fonts: list[Path], cache: Path) -> Path:
-    """The book's PDF, from the cache when this source was typeset before."""
+def typeset(lang: str, source: str, fonts: list[Path], cache: Path) -> Path:
+    """The book's PDF, from the cache when this source was typeset before; the language's
+    earlier books leave the cache."""
     import typst
 
-    cached = cache / f"{digest(source, fonts)}.pdf"
+    cached = cache / f"{lang}-{digest(source, fonts)}.pdf"
     if cached.exists():
         return cached
+    for earlier in cache.glob(f"{lang}-*.pdf"):
+        earlier.unlink(missing_ok=True)
     cache.mkdir(parents=True, exist_ok=True)
     try:
         pdf = typst.compile(source.encode("utf-8"), font_paths=sorted({str(f.parent) for f in fonts}))
@@ -102,8 +105,9 @@ def write(site: Path, catalog: Catalog, settings: Settings, data: Path) -> list[
     books = sources(catalog, settings, data)
     # The compiler leaves Python's lock while it works: the three books are set side by side.
     with ThreadPoolExecutor(max_workers=len(books)) as pool:
-        made = dict(zip(books, pool.map(lambda source: typeset(source, fonts, cache),
-                                        books.values())))
+        made = dict(
+            zip(books, pool.map(lambda lang: typeset(lang, books[lang], fonts, cache), books))
+        )
     written = []
     for lang, pdf in made.items():
         target = out / pdf_file_name(lang)
