@@ -79,8 +79,9 @@ links-external: $(VENV)/.test-deps ## Report broken external links of the built 
 browser: ## Install Debian's Chromium for the browser tests, if missing
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-fonts: ## Install Chinese fonts for the PDF edition (Noto CJK), if missing
+fonts: ## Install Chinese fonts for the PDF edition (Noto CJK) and pdftoppm for its test artefacts, if missing
 	@fc-list :lang=zh 2>/dev/null | grep -q . || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk fontconfig; }
+	@command -v pdftoppm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils; }
 
 java: ## Install a Java runtime for the W3C Nu HTML Checker, if missing
 	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }

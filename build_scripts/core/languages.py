@@ -57,12 +57,24 @@ class Language:
     # empty where the language marks titles otherwise (English).
     title_marks: str
     document_title_marks: str  # the same for an official document's name
+    # The print edition: its fonts in the order Typst tries them for a character (Chinese
+    # first in the Chinese book, so that its punctuation is full width), and the region that
+    # picks the language's conventions for line breaking ('' for none).
+    print_fonts: tuple[str, ...]
+    print_region: str
 
 
 def _load(path: Path) -> tuple[Language, ...]:
     rows = yaml.safe_load(path.read_text(encoding="utf-8"))
     return tuple(
-        Language(**{**row, "search_languages": tuple(row["search_languages"])}) for row in rows
+        Language(
+            **{
+                **row,
+                "search_languages": tuple(row["search_languages"]),
+                "print_fonts": tuple(row["print_fonts"]),
+            }
+        )
+        for row in rows
     )
 
 

@@ -139,6 +139,21 @@ def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
+# What every template environment shares (the pages' and the print edition's).
+TEMPLATE_OPTIONS = {
+    # Autoescape makes macros return Markup, which `finalize` passes through unescaped;
+    # every other printed value is escaped by `finalize`.
+    "autoescape": True,
+    # Markdown uses {#id} for heading anchors: keep Jinja comments out of its way.
+    "comment_start_string": "{##",
+    "comment_end_string": "##}",
+    "undefined": jinja2.StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+
+
 @lru_cache(maxsize=4)
 def environment(compiled: Path | None = None) -> jinja2.Environment:
     """The templates; `compiled`: the folder that keeps them compiled between runs
@@ -147,17 +162,8 @@ def environment(compiled: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(paths.TEMPLATES),
         bytecode_cache=_bytecode_cache(compiled),
-        # Autoescape makes macros return Markup, which `finalize` passes through unescaped;
-        # every other printed value is escaped by `finalize`.
-        autoescape=True,
         finalize=_markdown_safe,
-        # Markdown uses {#id} for heading anchors: keep Jinja comments out of its way.
-        comment_start_string="{##",
-        comment_end_string="##}",
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        **TEMPLATE_OPTIONS,
     )
     env.filters["plain_description"] = description
     env.filters["in_scripts"] = in_scripts

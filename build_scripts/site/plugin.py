@@ -36,7 +36,7 @@ from ..core.settings import Settings, citation_folder
 from ..data.catalog import Catalog
 from ..data.datasets import DATASET_ORDER
 from ..pages.generate import GENERATED_FOLDERS, generate_all, home_timeline, pdf_links, templates
-from . import exports, pdf_edition, record_navigation, redirects, search_index, theme_fixes
+from . import exports, print_edition, record_navigation, redirects, search_index, theme_fixes
 from .search_terms import JiebaWords, chinese_terms
 
 TIMELINE_MARKER = "<!-- data:timeline -->"
@@ -217,9 +217,8 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         if self.settings.pdf_edition and built and not self.pdf_written:
             self.pdf_written = True
             try:
-                pdf_edition.write_pdfs(site, self.catalog, self.catalog.ui["site_name"],
-                                       self.settings.site_url, self.settings.build_moment())
-            except pdf_edition.PdfEditionFailed as err:
+                print_edition.write(site, self.catalog, self.settings, self.data)
+            except print_edition.PdfEditionFailed as err:
                 raise PluginError(f"PDF edition: {err}") from None
         if config["site_dir"] in self.default_404:
             (site / "404.html").write_text(self.default_404[config["site_dir"]],

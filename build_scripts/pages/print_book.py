@@ -1,0 +1,194 @@
+"""One language's book: the record views the pages are rendered from (record_views.py), laid
+out for print and rendered into Typst markup by pages/templates/print/.
+
+Each record view becomes a print view of four kinds of content, whatever its page type:
+facts (a label and a short value), texts (a heading and paragraphs), lists (a heading and
+items) and the sources, which become footnotes after the text they support. Links between
+records become links inside the book with the page they are on.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..core import paths
+from ..core.edition import Edition
+from ..core.languages import HTML_LANG, language
+from ..data.datasets import DATASET_ORDER
+from .inputs import PageInputs, RunInputs
+from .print_markup import escape_typst, html_to_typst, markdown_to_typst, typst_string
+from .record_views import record_view
+from .render import TEMPLATE_OPTIONS, render
+from .views import Link
+
+PRINT_TEMPLATES = "print"
+# Keys of a record view that are not content, or that the print view shows on its own.
+_NOT_CONTENT = {
+    "dataset",
+    "id",
+    "title",
+    "title_editorial",
+    "title_lang",
+    "translation",
+    "sources",
+    "related",
+    "parallel",
+    "cite",
+    "names",
+    "quotes",
+    "citation",
+}
+# Keys whose value is a code named by an interface string `<key>_<code>`.
+_CODED = ("kind", "group")
+
+
+def _typst_safe(value: Any) -> Markup:
+    if isinstance(value, Markup) or value is None:
+        return Markup("") if value is None else value
+    return Markup(escape_typst(str(value)))
+
+
+@lru_cache(maxsize=1)
+def print_environment() -> jinja2.Environment:
+    """The print templates: every printed value is escaped for Typst (print_markup.py)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(paths.TEMPLATES / PRINT_TEMPLATES),
+        finalize=_typst_safe,
+        **TEMPLATE_OPTIONS,
+    )
+    env.filters["string"] = lambda value: Markup(typst_string(str(value)))
+    env.filters["typst_lang"] = lambda html_lang: html_lang.split("-")[0]
+    return env
+
+
+def label(dataset: str, record_id: str) -> Markup:
+    """A record's label inside the book (Typst labels allow letters, digits, - _ . :; ids are
+    kebab-case, data/models.py)."""
+    return Markup(f"{dataset}:{record_id}")
+
+
+def _target(link: Link) -> str:
+    """'../people/xi-jinping.md' -> 'people:xi-jinping'."""
+    dataset, name = link.href.rsplit("/", 2)[-2:]
+    return label(dataset, name.removesuffix(".md"))
+
+
+def _ref(link: Link) -> dict[str, Any]:
+    return {"title": link.title, "target": _target(link), "date": link.date}
+
+
+def _text(value: dict[str, Any]) -> dict[str, Any]:
+    """A text view (views.text) with its words as Typst markup."""
+    return {**value, "markup": markdown_to_typst(value["text"])}
+
+
+def _item(value: Any) -> dict[str, Any] | None:
+    """One item of a list in a view: a text, a dated event, a link."""
+    if isinstance(value, Link):
+        return {"text": None, "date": None, "ref": _ref(value)}
+    if isinstance(value, dict) and isinstance(value.get("text"), str):
+        return {"text": _text(value), "date": None, "ref": None}
+    if isinstance(value, dict) and isinstance(value.get("text"), dict):
+        link = value.get("link")
+        return {
+            "text": _text(value["text"]),
+            "date": value.get("date"),
+            "ref": _ref(link) if isinstance(link, Link) else None,
+        }
+    return None
+
+
+def _fact(
+    label: str, value: str | None = None, ref: dict | None = None, text: dict | None = None
+) -> dict[str, Any]:
+    return {"label": label, "value": value, "ref": ref, "text": text}
+
+
+def _note(note: dict[str, Any]) -> dict[str, Any]:
+    """A footnote (views.note) with each of its works as a link inside the book."""
+    return {**note, "works": [{**work, "ref": _ref(work["link"])} for work in note["works"]]}
+
+
+def print_record(view: dict[str, Any], ui: Any, lang: str) -> dict[str, Any]:
+    """A record view as facts, texts and lists, in the order of the view."""
+    facts, texts, lists = [], [], []
+    for key, value in view.items():
+        if key in _NOT_CONTENT or value in (None, "", [], {}):
+            continue
+        name = ui[key][lang] if key in ui else None
+        if key in _CODED and f"{key}_{value}" in ui:
+            facts.append(_fact(name, value=ui[f"{key}_{value}"][lang]))
+        elif isinstance(value, str) and name:
+            facts.append(_fact(name, value=value))
+        elif isinstance(value, Link) and name:
+            facts.append(_fact(name, ref=_ref(value)))
+        elif isinstance(value, dict) and "text" in value and name:
+            (texts if len(value["text"]) > 80 else facts).append(_fact(name, text=_text(value)))
+        elif isinstance(value, list) and name:
+            items = [item for item in map(_item, value) if item]
+            if items:
+                lists.append({"label": name, "entries": items})
+    names = [
+        {"text": n["name"], "lang": HTML_LANG[n["lang"]] if n["lang"] != lang else None}
+        for n in view.get("names", [])
+    ]
+    quotes = [
+        {"text": _text(q["text"]), "note": _note(n)}
+        for q, n in zip(view.get("quotes", []), view.get("quote_notes", []))
+    ]
+    citation = view.get("citation")
+    return {
+        "label": label(view["dataset"], view["id"]),
+        "title": view["title"],
+        "title_lang": view["title_lang"],
+        "facts": facts,
+        "texts": texts,
+        "lists": lists,
+        "names": names,
+        "quotes": quotes,
+        "citation": html_to_typst(str(citation)) if citation else None,
+        "sources": [_note(s) for s in view["sources"]],
+        "related": [
+            {"label": ui[f"dataset_{name}"][lang], "entries": [_ref(x) for x in links]}
+            for name, links in view["related"].items()
+        ],
+    }
+
+
+def book_view(run: RunInputs, lang: str) -> list[dict[str, Any]]:
+    """The book's parts: one per dataset, its records in the order of its index page."""
+    inputs: PageInputs = run.for_page()
+    ui = run.catalog.ui
+    return [
+        {
+            "dataset": dataset,
+            "title": ui[f"dataset_{dataset}"][lang],
+            "intro": ui[f"intro_{dataset}"][lang],
+            "records": [
+                print_record(record_view(inputs, dataset, entry.id, lang), ui, lang)
+                for entry in inputs.sorted_entries(dataset)
+            ],
+        }
+        for dataset in DATASET_ORDER
+    ]
+
+
+def book_source(run: RunInputs, lang: str, edition: Edition, date: str, site_url: str) -> str:
+    """The Typst source of one language's book."""
+    ui = run.catalog.ui
+    return render(
+        print_environment(),
+        "book.typ.j2",
+        lang=lang,
+        typst_lang=HTML_LANG[lang].split("-")[0],
+        ui=lambda key: ui[key][lang],
+        parts=book_view(run, lang),
+        edition=edition,
+        date=date,
+        site_url=site_url,
+        written=language(lang),
+    )

@@ -1,0 +1,116 @@
+"""The print edition: the whole publication in one language as one book, typeset by Typst
+(PyPI `typst`, the compiler inside the wheel) from the views the pages are rendered from
+(pages/print_book.py, pages/templates/print/), with a title page, contents, bookmarks,
+running heads, page labels, the sources as footnotes and links inside the book. The files go
+to site/pdf/ and the About pages link to them.
+
+A book is typeset again only when its Typst source or the fonts changed: each PDF is kept
+under <cache>/print/, named by the digest of what it was made from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from ..biblio.citations import CitationProcessor
+from ..core.edition import PDF_FOLDER, edition, pdf_file_name
+from ..core.languages import LANGUAGES
+from ..core.settings import Settings, cache_folder, citation_folder
+from ..data.catalog import Catalog
+from ..pages.backlinks import Backlinks
+from ..pages.generate import bibliographies
+from ..pages.inputs import RunInputs
+from ..pages.print_book import book_source
+
+# The Chinese face (Debian's fonts-noto-cjk, `make fonts`); the Latin and Cyrillic one,
+# Libertinus Serif, comes with the compiler. Each language's order: print_fonts in
+# core/languages.yml.
+CJK_FAMILY = "Noto Serif CJK SC"
+CJK_FILES = ("NotoSerifCJK-Regular.ttc", "NotoSerifCJK-Bold.ttc")
+CJK_FOLDERS = (Path("/usr/share/fonts/opentype/noto"),)
+
+
+class PdfEditionFailed(Exception):
+    """A font is missing or Typst could not typeset a book."""
+
+
+def cjk_fonts() -> list[Path]:
+    """The Noto Serif CJK files, found by fontconfig or at Debian's path."""
+    found: list[Path] = []
+    if shutil.which("fc-list"):
+        listed = subprocess.run(["fc-list", f"{CJK_FAMILY}:style=Regular", "file"],
+                                capture_output=True, text=True, check=False).stdout
+        found = [Path(line.split(":")[0]) for line in listed.splitlines() if line.strip()]
+    folders = {p.parent for p in found} | set(CJK_FOLDERS)
+    files = [folder / name for folder in folders for name in CJK_FILES if (folder / name).exists()]
+    if not files:
+        raise PdfEditionFailed(
+            f"the Chinese font {CJK_FAMILY} is needed for the print edition: `make fonts` "
+            "installs Debian's fonts-noto-cjk")
+    return sorted(set(files))
+
+
+def digest(source: str, fonts: list[Path]) -> str:
+    """What a book is made from: its source, the compiler's version and the fonts."""
+    import typst
+
+    h = hashlib.sha256(source.encode("utf-8"))
+    h.update(getattr(typst, "__version__", "").encode())
+    for font in fonts:
+        h.update(f"{font.name}:{font.stat().st_size}:{font.stat().st_mtime_ns}".encode())
+    return h.hexdigest()[:32]
+
+
+def typeset(lang: str, source: str, fonts: list[Path], cache: Path) -> Path:
+    """The book's PDF, from the cache when this source was typeset before; the language's
+    earlier books leave the cache."""
+    import typst
+
+    cached = cache / f"{lang}-{digest(source, fonts)}.pdf"
+    if cached.exists():
+        return cached
+    for earlier in cache.glob(f"{lang}-*.pdf"):
+        earlier.unlink(missing_ok=True)
+    cache.mkdir(parents=True, exist_ok=True)
+    try:
+        pdf = typst.compile(source.encode("utf-8"), font_paths=sorted({str(f.parent) for f in fonts}))
+    except Exception as err:  # typst.TypstError: the message names the source line
+        raise PdfEditionFailed(f"Typst could not typeset the book: {err}") from None
+    partial = cached.with_suffix(".tmp")
+    partial.write_bytes(pdf)
+    partial.replace(cached)
+    return cached
+
+
+def sources(catalog: Catalog, settings: Settings, data: Path) -> dict[str, str]:
+    """Each language's Typst source."""
+    with CitationProcessor(citation_folder(settings, data)) as processor:
+        run = RunInputs(catalog, Backlinks.of(catalog), bibliographies(catalog, processor))
+    return {
+        lang: book_source(run, lang, edition(), settings.build_date(), settings.site_url)
+        for lang in LANGUAGES
+    }
+
+
+def write(site: Path, catalog: Catalog, settings: Settings, data: Path) -> list[Path]:
+    """One PDF per language under site/pdf/; returns their paths."""
+    fonts = cjk_fonts()
+    out = site / PDF_FOLDER
+    out.mkdir(parents=True, exist_ok=True)
+    cache = cache_folder(data) / "print"
+    books = sources(catalog, settings, data)
+    # The compiler leaves Python's lock while it works: the three books are set side by side.
+    with ThreadPoolExecutor(max_workers=len(books)) as pool:
+        made = dict(
+            zip(books, pool.map(lambda lang: typeset(lang, books[lang], fonts, cache), books))
+        )
+    written = []
+    for lang, pdf in made.items():
+        target = out / pdf_file_name(lang)
+        shutil.copyfile(pdf, target)
+        written.append(target)
+    return written

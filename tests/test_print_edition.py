@@ -1,0 +1,88 @@
+"""The print edition without a site build: Typst markup from data text, the public address on
+the title page, and the cache that keeps a book that did not change from being set again."""
+
+from __future__ import annotations
+
+import pytest
+import typst
+from pypdf import PdfReader
+
+from build_scripts.core.edition import pdf_file_name
+from build_scripts.core.settings import Settings
+from build_scripts.data.validate import load_catalog
+from build_scripts.pages.print_markup import escape_typst, markdown_to_typst
+from build_scripts.site import print_edition
+
+PUBLIC = "https://sino-russian.example.org/"
+
+
+def typeset_text(markup: str) -> str:
+    """A line of Typst markup, typeset and read back."""
+    pdf = typst.compile(f"#set page(width: 20cm, height: auto)\n{markup}".encode())
+    import io
+
+    return PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+def test_data_text_is_printed_as_written_whatever_typst_would_read_in_it():
+    raw = "= #strong(1) $x$ *a* _b_ @ref <tag> // no comment [^x] `c` - 1. a\\b «ё» 5\u00a0%"
+    printed = typeset_text(escape_typst(raw))
+    assert printed.replace("\u00a0", " ") == raw.replace("\u00a0", " ")
+    assert "\u00a0" in escape_typst(raw)  # no-break spaces are kept
+
+
+def test_a_little_markdown_becomes_typst():
+    markup = markdown_to_typst(
+        "An *emphasised* word, **strong** one and [a link](https://x.org/a_b)[^1]"
+    )
+    assert "#emph[emphasised]" in markup and "#strong[strong]" in markup
+    assert '#link("https://x.org/a_b")[a link]' in markup and "^" not in markup
+    assert typeset_text(markup) == "An emphasised word, strong one and a link"
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings(
+        site_url=PUBLIC,
+        record_cache=False,
+        page_manifest=False,
+        jinja_cache=False,
+        source_date_epoch=1764028800,
+    )
+
+
+def test_the_books_print_the_public_address_and_no_local_one(data_copy, tmp_path, settings):
+    catalog = load_catalog(data_copy, settings=settings)
+    written = print_edition.write(tmp_path / "site", catalog, settings, data_copy)
+    assert [p.name for p in written] == [pdf_file_name(lang) for lang in ("en", "zh", "ru")]
+    for path in written:
+        raw = path.read_bytes()
+        text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+        assert PUBLIC.rstrip("/") in text
+        assert b"127.0.0.1" not in raw and b"file:" not in raw and "127.0.0.1" not in text
+
+
+def test_an_unchanged_book_is_not_typeset_again(data_copy, tmp_path, settings, monkeypatch):
+    catalog = load_catalog(data_copy, settings=settings)
+    print_edition.write(tmp_path / "site", catalog, settings, data_copy)
+    compiled = []
+    real = typst.compile
+    monkeypatch.setattr(typst, "compile", lambda *a, **k: compiled.append(1) or real(*a, **k))
+    again = print_edition.write(tmp_path / "again", catalog, settings, data_copy)
+    assert compiled == [] and all(p.stat().st_size > 10_000 for p in again)
+    # Another address on the title page: each book is set anew, and replaces the old one.
+    print_edition.write(
+        tmp_path / "moved", catalog, settings.but(site_url="https://b.example/"), data_copy
+    )
+    assert len(compiled) == 3
+    kept = sorted(
+        p.name.split("-")[0] for p in (data_copy.parent / ".cache" / "print").glob("*.pdf")
+    )
+    assert kept == ["en", "ru", "zh"]
+
+
+def test_a_missing_chinese_font_is_named(monkeypatch):
+    monkeypatch.setattr(print_edition, "CJK_FOLDERS", ())
+    monkeypatch.setattr(print_edition, "CJK_FAMILY", "No Such Font")
+    with pytest.raises(print_edition.PdfEditionFailed, match="make fonts"):
+        print_edition.cjk_fonts()
