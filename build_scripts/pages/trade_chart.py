@@ -1,6 +1,6 @@
-"""The trade figures as a bar chart, drawn at build time as SVG (no script, no library), with
-the same figures as a table beside it. The chart's title and description carry every figure,
-so a screen reader gets them even without the table."""
+"""The trade figures as a bar chart, drawn at build time in HTML and CSS (no script, no
+library), with the same figures as a table under it. Every figure is text, so a screen reader
+and a phone get them at the page's own size."""
 
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ from ..core.formatting import money, percent
 from ..core.languages import language
 from .inputs import PageInputs
 from .views import link
-
-WIDTH, BAR, GAP, LABEL = 560, 24, 16, 22  # px: chart width, bar height, gap, label line
 
 
 def chart_view(inputs: PageInputs, lang: str) -> dict[str, Any]:
@@ -37,45 +35,33 @@ def chart_view(inputs: PageInputs, lang: str) -> dict[str, Any]:
         for entry in entries
     ]
     title = inputs.ui["chart_title"][lang]
-    return {"rows": rows, "svg": _svg(rows, title, _describe(rows, lang), lang)}
+    return {"rows": rows, "html": _html(rows, title, lang)}
 
 
-def _describe(rows: list[dict[str, Any]], lang: str) -> str:
-    """Every figure in a sentence, punctuated as the language is."""
+# The longest bar takes this share of the line; its figures stand beside it.
+LONGEST_BAR = 62  # percent
+
+
+def _html(rows: list[dict[str, Any]], title: str, lang: str) -> Markup:
+    """The bars as HTML: the labels and figures are text at the page's own size on any screen
+    (an SVG scaled to a phone's width shrank them to ~10 px), the bars only drawn."""
     written = language(lang)
-    return written.list_separator.join(
-        f"{row['title']}{written.colon}{row['value']}"
-        + (f"{written.open_bracket}{row['change']}{written.close_bracket}" if row["change"] else "")
-        for row in rows
-    )
-
-
-def _svg(rows: list[dict[str, Any]], title: str, description: str, lang: str) -> Markup:
     top = max((row["amount"] for row in rows), default=1)
-    step = LABEL + BAR + GAP
-    height = step * len(rows)
-    parts = [
-        f'<svg class="trade-chart" role="img" viewBox="0 0 {WIDTH} {height}" '
-        f'aria-labelledby="chart-title chart-desc" lang="{escape(lang)}" '
-        f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="chart-title">{escape(title)}</title>',
-        f'<desc id="chart-desc">{escape(description)}</desc>',
-    ]
-    for number, row in enumerate(rows):
-        y = number * step
-        width = max(2, round((WIDTH - 4) * row["amount"] / top))
-        parts.append(
-            f'<text x="0" y="{y + 15}" class="trade-chart-label">{escape(row["title"])}</text>'
+    parts = [f'<ol class="trade-chart" aria-label="{escape(title)}">']
+    for row in rows:
+        width = max(1.0, round(LONGEST_BAR * row["amount"] / top, 1))
+        change = (
+            f'<span class="trade-chart-change">{escape(written.open_bracket.strip())}'
+            f"{escape(row['change'])}{escape(written.close_bracket.strip())}</span>"
+            if row["change"]
+            else ""
         )
         parts.append(
-            f'<rect x="0" y="{y + LABEL}" width="{width}" height="{BAR}" class="trade-chart-bar"/>'
+            f'<li><span class="trade-chart-label">{escape(row["title"])}</span>'
+            f'<span class="trade-chart-line"><span class="trade-chart-bar" '
+            f'style="width: {width}%" aria-hidden="true"></span>'
+            f'<span class="trade-chart-figures"><span class="trade-chart-value">'
+            f"{escape(row['value'])}</span> {change}</span></span></li>"
         )
-        value = row["value"] + (f"  {row['change']}" if row["change"] else "")
-        inside = width > WIDTH * 0.55
-        parts.append(
-            f'<text x="{width - 6 if inside else width + 6}" y="{y + LABEL + 16}" '
-            f'text-anchor="{"end" if inside else "start"}" '
-            f'class="trade-chart-value{" inside" if inside else ""}">{escape(value)}</text>'
-        )
-    parts.append("</svg>")
+    parts.append("</ol>")
     return Markup("".join(parts))
