@@ -18,7 +18,7 @@ EXPECTED = {  # (total, exports, imports) as each language writes them
 @pytest.mark.parametrize("lang", ["en", "zh", "ru"])
 def test_chart_and_table_carry_the_figures_in_the_readers_language(built_site, lang):
     html = (built_site / url_prefix(lang) / "indicators" / "index.html").read_text(encoding="utf-8")
-    chart = re.search(r'<ol class="trade-chart".*?</ol>', html, re.S).group(0)
+    chart = re.search(r'<ol [^>]*class="trade-chart".*?</ol>', html, re.S).group(0)
     total, change = EXPECTED[lang]
     # The figures are text, the value and its change apart (not "84,071 … США +20,8 %").
     value = re.search(r'<span class="trade-chart-value">([^<]*)</span>', chart).group(1)
