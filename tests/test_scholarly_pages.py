@@ -201,3 +201,13 @@ def test_every_footnote_link_has_its_target_on_every_page(built_site):
             assert target in ids, f"{path}: #{target}"
             checked += 1
     assert checked > 300
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ru"])
+def test_about_shows_how_to_cite_as_the_cite_block_does(built_site, lang):
+    """About's example is the first stage's own citation, from the same processor."""
+    about = (built_site / url_prefix(lang) / "about" / "index.html").read_text(encoding="utf-8")
+    example = re.search(r'<p class="citation citation-example">(.*?)</p>', about, re.S).group(1)
+    block = page(built_site, lang, "stages", "limited-contact")
+    cited = re.search(r'<p class="citation" id="citation"[^>]*>(.*?)</p>', block, re.S).group(1)
+    assert example == cited and "limited-contact/" in example

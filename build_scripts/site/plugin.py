@@ -35,12 +35,14 @@ from ..core.problems import DataError
 from ..core.settings import Settings, citation_folder
 from ..data.catalog import Catalog
 from ..data.datasets import DATASET_ORDER
+from ..pages.how_to_cite import citation_examples
 from ..pages.generate import GENERATED_FOLDERS, generate_all, home_timeline, pdf_links, templates
 from . import exports, print_edition, record_navigation, redirects, search_index, theme_fixes
 from .search_terms import JiebaWords, chinese_terms
 
 TIMELINE_MARKER = "<!-- data:timeline -->"
 PDF_MARKER = "<!-- data:pdf-edition -->"
+CITE_MARKER = "<!-- data:how-to-cite -->"
 # The indexes the 404 page offers: (path below the language's root, data/ui.yml key).
 INDEXES = [
     ("", "not_found_home"),
@@ -77,6 +79,7 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         self.default_404: dict[str, str] = {}
         self.post_builds = 0  # post-build work done (once per build; the tests count it)
         self.records: record_navigation.RecordNavigation | None = None
+        self.how_to_cite: dict[str, str] = {}  # About's example citation, per language
         self.place: record_navigation.RecordPlace | None = None
         self.pdf_written = False
 
@@ -111,6 +114,7 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
             self.processor = CitationProcessor(citation_folder(self.settings, self.data))
         try:
             report = generate_all(self.data, docs, self.settings, self.processor)
+            self.how_to_cite = citation_examples(report.catalog, self.processor, self.settings)
         except DataError as err:
             raise PluginError(err.report()) from None
         except (CitationProcessorMissing, CitationProcessorFailed) as err:
@@ -156,6 +160,11 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         env = templates(self.settings, self.data)
         if TIMELINE_MARKER in markdown:
             markdown = markdown.replace(TIMELINE_MARKER, home_timeline(self.catalog, lang, env))
+        if CITE_MARKER in markdown:
+            example = self.how_to_cite.get(lang, "")
+            markdown = markdown.replace(
+                CITE_MARKER, f'<p class="citation citation-example">{example}</p>'
+            )
         if PDF_MARKER in markdown:
             markdown = markdown.replace(PDF_MARKER, pdf_links(self.catalog, lang, env))
         return markdown
