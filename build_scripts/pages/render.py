@@ -65,7 +65,7 @@ _MARKUP = (
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: their text
     (re.compile(r"<[^>]+>"), ""),  # inline HTML
     (re.compile(r"[*_`]+"), ""),  # emphasis, code
-    (re.compile(r"\s+"), " "),
+    (re.compile(r"[ \t\r\n]+"), " "),  # no-break spaces stay
 )
 DESCRIPTION_LENGTH = 200
 
