@@ -18,6 +18,7 @@ from build_scripts.core.languages import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 SKIPPED = {"script", "style", "code", "pre", "kbd", "samp", "template"}
+# HTML's void elements: no end tag follows them.
 VOID = {
     "area",
     "base",

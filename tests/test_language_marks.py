@@ -12,22 +12,9 @@ import pytest
 
 from build_scripts.core.languages import HTML_LANG, script_language, url_prefix
 
+from .interface_language import VOID
+
 SCRIPTS = {"ru": re.compile(r"[\u0400-\u04ff]{2,}"), "zh-Hans": re.compile(r"[\u4e00-\u9fff]")}
-VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
 
 
 class _Unmarked(HTMLParser):

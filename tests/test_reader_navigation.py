@@ -1,7 +1,7 @@
 """Finding one's way, in Chromium as a reader does: a record page says where it stands (a
 breadcrumb, its dataset active in the sidebar, the records before and after it), the language
-switcher keeps the place, the 404 page helps, the keyboard meets nothing invisible, and the
-screenshots of the pages the issue names are saved for a person to look at."""
+switcher keeps the place, the 404 page helps, the keyboard meets nothing invisible
+(tests/test_screenshots.py saves these pages for a person to look at)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,6 @@ from urllib.parse import urljoin
 
 import pytest
 
-from .conftest import ROOT
-from .test_screenshots import png_size
-
-OUT = ROOT / "test-artifacts" / "screenshots"
 PREFIX = {"en": "", "zh": "zh/", "ru": "ru/"}
 DATASET_NAME = {"en": "Historical stages", "zh": "历史阶段", "ru": "Исторические этапы"}
 NOT_FOUND = {"en": "Page not found", "zh": "未找到页面", "ru": "Страница не найдена"}
@@ -82,28 +78,3 @@ def test_every_tab_stop_before_the_content_is_visible(chromium, site_url, width)
             invisible.append(box[0])
     context.close()
     assert invisible == []
-
-
-SHOTS = {
-    "record": "exchanges/amur-river-swim/",
-    "stage-page": "stages/learning-and-deterioration/",
-    "bibliography": "references/",
-    "indicators": "indicators/",
-    "404": "stages/no-such-stage/",
-}
-
-
-@pytest.mark.parametrize("lang", ["en", "zh", "ru"])
-@pytest.mark.parametrize("device, viewport", [("desktop", (1280, 900)), ("phone", (390, 844))])
-def test_screenshots_of_the_pages_readers_met(chromium, site_url, lang, device, viewport):
-    OUT.mkdir(parents=True, exist_ok=True)
-    context = chromium.new_context(viewport={"width": viewport[0], "height": viewport[1]})
-    reader = context.new_page()
-    for name, path in SHOTS.items():
-        reader.goto(urljoin(site_url, PREFIX[lang] + path))
-        assert reader.evaluate("document.documentElement.lang").startswith(lang)
-        assert reader.evaluate("document.documentElement.scrollWidth") <= viewport[0] + 1, name
-        target = OUT / f"{lang}-{name}-{device}.png"
-        reader.screenshot(path=str(target), full_page=True)
-        assert png_size(target)[0] == viewport[0]
-    context.close()

@@ -1,5 +1,5 @@
-"""How the pages look to a reader: the home page, a stage, a statement and the timeline in each
-language, on a desktop and on a phone, saved under test-artifacts/screenshots/ (CI keeps them)
+"""How the pages look to a reader: the home page, stages, a statement, the timeline, a record,
+the bibliography, the indicators and the 404 page in each language, on a desktop and on a phone, saved under test-artifacts/screenshots/ (CI keeps them)
 after checking that each shows its own title in its own language."""
 
 from __future__ import annotations
@@ -25,6 +25,11 @@ PAGES = {
     "stage": "stages/all-round-development/",
     "statement": "statements/joint-statement-2019-06-05/",
     "timeline": "timeline/",
+    "record": "exchanges/amur-river-swim/",
+    "stage-page": "stages/learning-and-deterioration/",
+    "bibliography": "references/",
+    "indicators": "indicators/",
+    "404": "stages/no-such-stage/",
 }
 TITLES = {  # a word of each page's title, per language
     "en": {
@@ -32,13 +37,33 @@ TITLES = {  # a word of each page's title, per language
         "stage": "All-round",
         "statement": "Joint Statement",
         "timeline": "Timeline",
+        "record": "Amur",
+        "stage-page": "Soviet Union",
+        "bibliography": "References",
+        "indicators": "Indicators",
+        "404": "Page not found",
     },
-    "zh": {"home": "中俄", "stage": "全面发展", "statement": "联合声明", "timeline": "时间线"},
+    "zh": {
+        "home": "中俄",
+        "stage": "全面发展",
+        "statement": "联合声明",
+        "timeline": "时间线",
+        "record": "黑龙江",
+        "stage-page": "苏联",
+        "bibliography": "参考文献",
+        "indicators": "数据指标",
+        "404": "未找到页面",
+    },
     "ru": {
         "home": "Российско",
         "stage": "Всестороннее",
         "statement": "Совместное заявление",
         "timeline": "Хронология",
+        "record": "Амур",
+        "stage-page": "Советского Союза",
+        "bibliography": "Библиография",
+        "indicators": "Показатели",
+        "404": "Страница не найдена",
     },
 }
 
