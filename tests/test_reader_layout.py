@@ -102,3 +102,12 @@ def test_a_wholly_translated_page_says_so_once(open_page):
     assert page.locator(".editorial-mark").count() == 0
     notice = page.locator("p.editorial-note").first.inner_text()
     assert notice.startswith("Описания событий переведены редакцией")
+
+
+def test_a_note_shows_on_hover_without_leaving_the_passage(open_page):
+    page = open_page("ru/exchanges/amur-river-swim/")
+    page.hover("a.footnote-ref")
+    tip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+    tip.wait_for(state="visible", timeout=5_000)
+    assert tip.inner_text().startswith("«Начало новой эпохи российско-китайского сотрудничества")
+    assert page.evaluate("location.hash") == ""
