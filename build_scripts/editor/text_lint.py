@@ -249,6 +249,8 @@ def texts_of_ui(path: str, ui: dict[str, dict[str, str]], positions: dict) -> It
 # A citation or bibliography entry as the citation style prints it: GB/T 7714 punctuates a
 # Chinese reference with ". , :" by its own rules, so the style's output is not checked.
 _STYLE_OUTPUT = re.compile(r'class="citation"|^\{: (?:#\S+ )?\.(?:bib-entry|citation)\b')
+# A record's other spellings (`aliases`) are the variants a reader may type, not ours.
+_ALIASES = re.compile(r'<span class="aliases">')
 
 
 def texts_of_page(shown: str, lang: str, markdown: str) -> Iterator[Text]:
@@ -257,7 +259,7 @@ def texts_of_page(shown: str, lang: str, markdown: str) -> Iterator[Text]:
     lines = markdown.splitlines()
     for number, line in enumerate(lines, start=1):
         following = lines[number] if number < len(lines) else ""
-        if _STYLE_OUTPUT.search(line) or _STYLE_OUTPUT.search(following):
+        if _STYLE_OUTPUT.search(line) or _STYLE_OUTPUT.search(following) or _ALIASES.search(line):
             continue
         if number == 1 and line == "---":
             front = True

@@ -14,6 +14,7 @@ from ..core.dates import parse_date
 from ..core.formatting import money, percent
 from ..core.languages import HTML_LANG, LANGUAGES, language, others_after
 from ..data.datasets import DATASETS
+from ..data.models import Aliased
 from ..data.translations import OUTDATED, needs_work, state
 from .inputs import PageInputs
 from .render import description, markdown_inline
@@ -59,6 +60,9 @@ def record_view(inputs: PageInputs, dataset: str, record_id: str, lang: str) -> 
         "translation": needs_work(record, lang),
         "sources": sources(inputs, record, lang),
         "related": related(inputs, dataset, record_id, lang),
+        "aliases": language(lang).enumeration.join(
+            record.aliases_in(lang) if isinstance(record, Aliased) else []
+        ),
     }
     view.update(BUILDERS[DATASETS[dataset].page](inputs, record, lang))
     summary = view.get("summary")

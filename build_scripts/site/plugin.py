@@ -38,7 +38,6 @@ from ..data.datasets import DATASET_ORDER
 from ..pages.how_to_cite import citation_examples
 from ..pages.generate import GENERATED_FOLDERS, generate_all, home_timeline, pdf_links, templates
 from . import exports, print_edition, record_navigation, redirects, search_index, theme_fixes
-from .search_terms import JiebaWords, chinese_terms
 
 TIMELINE_MARKER = "<!-- data:timeline -->"
 PDF_MARKER = "<!-- data:pdf-edition -->"
@@ -74,7 +73,6 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         self.catalog: Catalog | None = None
         self.signature: tuple | None = None
         self.processor: CitationProcessor | None = None
-        self.jieba = JiebaWords()
         # The default language's 404 page, kept while the other languages overwrite the root.
         self.default_404: dict[str, str] = {}
         self.post_builds = 0  # post-build work done (once per build; the tests count it)
@@ -123,7 +121,6 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
             if not self.serving:
                 self._stop_processor()
         self.catalog = report.catalog
-        self.jieba.update(chinese_terms(report.catalog))
         self.signature = self._inputs_signature(docs)
         print(f"INFO    -  build_scripts: {report}")
         return self._with_interface_strings(config)
@@ -221,7 +218,10 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         site = Path(config["site_dir"])
         exports.write(self.catalog, site / "data", edition().version)
         redirects.write(site, self.catalog, self.settings.site_url)
-        search_index.split(site)
+        try:
+            search_index.write(site, self.catalog)
+        except search_index.SearchIndexFailed as err:
+            raise PluginError(f"search index: {err}") from None
         built = all((site / url_prefix(lang) / "index.html").exists() for lang in LANGUAGES)
         if self.settings.pdf_edition and built and not self.pdf_written:
             self.pdf_written = True

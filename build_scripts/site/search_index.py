@@ -1,71 +1,167 @@
-"""One search index per language.
+"""The search index of the finished site: one Pagefind index per language, behind Material's
+search box.
 
-MkDocs writes one index for the whole site (all three languages). After the build it is split
-so that a reader of /zh/ downloads and searches only Chinese pages, of /ru/ only Russian, of /
-only English; each index is configured with its language's lunr pipeline (stemming for English
-and Russian; build-time jieba segmentation for Chinese). The pages are pointed at their
-language's index (see `page_config`), and at a small worker wrapper,
-assets/javascripts/workers/language-search.js, that stems the reader's query the way the index
-was stemmed and treats ё as е.
+Material's own search downloads a language's whole index and builds it in the browser before
+the first answer (about 5 s and half a megabyte at a hundred times today's data). Pagefind
+splits the index into chunks that a query fetches as it needs them. Each language gets its
+own index at <language root>/pagefind/, made from feed pages (search_feed.py) by the pinned
+Pagefind (npm, package-lock.json); the three run side by side.
+
+In the browser, assets/javascripts/workers/pagefind-search.js takes the place of Material's search
+worker: it speaks Material's protocol, so results keep Material's look and keys, and asks the
+page's language's Pagefind index. Material still fetches search/search_index.json on every
+page: it is written empty. Chinese is cut into words here and, the same way, in the browser
+(chinese_words.py); the words the index holds go to <zh root>/pagefind/chinese-words.json.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 from ..core.languages import DEFAULT_LANGUAGE, LANGUAGES, language, url_prefix
+from ..core.paths import PAGEFIND
+from ..data.catalog import Catalog
+from .chinese_words import ChineseWords
+from .record_navigation import record_address
+from .search_feed import EXCLUDED, ROOT, feed_page
+from .search_terms import chinese_terms
 
-# Every pipeline step of each language's lunr index is kept: trimmer, stop words, stemmer (the
-# index's languages, its own first, are in core/languages.py).
-PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
-WRAPPER = "language-search.js"
+BUNDLE = "pagefind"
+WORDS = "chinese-words.json"
+WORKER = "pagefind-search.js"
+# What Pagefind writes that the site does not use (its own search interfaces).
+UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*",
+          "pagefind-highlight.js")
+
+
+class SearchIndexFailed(Exception):
+    pass
 
 
 def language_of(location: str) -> str:
+    """The language of a site-relative path ("zh/themes/" -> zh)."""
     for lang in LANGUAGES:
         if lang != DEFAULT_LANGUAGE and location.startswith(url_prefix(lang)):
             return lang
     return DEFAULT_LANGUAGE
 
 
-def split(site: Path) -> dict[str, int]:
-    """Rewrite site/search/search_index.json as one index per language (the default language's
-    at the root, the others at <lang>/search/). Returns the size in bytes of each."""
-    shared = site / "search" / "search_index.json"
-    index = json.loads(shared.read_text(encoding="utf-8"))
-    docs: dict[str, list[dict]] = {lang: [] for lang in LANGUAGES}
-    for doc in index["docs"]:
-        lang = language_of(doc["location"])
-        docs[lang].append({**doc, "location": doc["location"].removeprefix(url_prefix(lang))})
-    sizes = {}
-    for lang in LANGUAGES:
-        target = site / url_prefix(lang) / "search" / "search_index.json"
+def pages_of(site: Path, lang: str) -> list[Path]:
+    """The built pages of one language (the default language's are those of no other)."""
+    root = site / url_prefix(lang)
+    return sorted(
+        page for page in root.rglob("*.html")
+        if page.name != "404.html" and language_of(page.relative_to(site).as_posix()) == lang
+        and BUNDLE not in page.relative_to(site).parts
+    )
+
+
+def write_feed(site: Path, lang: str, feed: Path, words: ChineseWords | None) -> int:
+    """Write the feed pages of one language under `feed` (paths as in the site, so Pagefind's
+    URLs are site-relative); returns how many."""
+    index_language = language(lang).search_index_language
+    count = 0
+    for page in pages_of(site, lang):
+        location = page.parent.relative_to(site).as_posix() + "/"
+        record = record_address(location, lang)
+        text = feed_page(
+            page.read_text(encoding="utf-8"), index_language, words, record[1] if record else None
+        )
+        if text is None:
+            continue
+        target = feed / page.relative_to(site)
         target.parent.mkdir(parents=True, exist_ok=True)
-        config = {**index["config"], "lang": list(language(lang).search_languages), "pipeline": PIPELINE}
-        # Written as UTF-8, not \uXXXX escapes: half the size for Chinese and Russian text.
-        text = json.dumps({"config": config, "docs": docs[lang]}, ensure_ascii=False,
-                          separators=(",", ":"))
         target.write_text(text, encoding="utf-8")
-        sizes[lang] = len(text.encode("utf-8"))
-    return sizes
+        count += 1
+    return count
+
+
+def pagefind_command(feed: Path, output: Path) -> list[str]:
+    return [
+        str(PAGEFIND), "--site", str(feed), "--output-path", str(output),
+        "--root-selector", ROOT, "--exclude-selectors", ", ".join(EXCLUDED), "--quiet",
+    ]
+
+
+def write(site: Path, catalog: Catalog) -> dict[str, int]:
+    """Index every language of the finished `site`; returns the pages indexed per language.
+    Raises SearchIndexFailed when Pagefind is missing or fails (the build then fails, and the
+    published site stays as it was)."""
+    if not PAGEFIND.exists():
+        raise SearchIndexFailed(f"Pagefind is not installed ({PAGEFIND}): run `npm ci`")
+    segmenting = [lang for lang in LANGUAGES if language(lang).search_segmented]
+    words = ChineseWords(chinese_terms(catalog)) if segmenting else None
+    counts: dict[str, int] = {}
+    with tempfile.TemporaryDirectory(prefix="search-feed-") as tmp:
+        runs = {}
+        for lang in LANGUAGES:
+            feed = Path(tmp) / lang
+            counts[lang] = write_feed(site, lang, feed, words if lang in segmenting else None)
+            output = site / url_prefix(lang) / BUNDLE
+            shutil.rmtree(output, ignore_errors=True)
+            runs[lang] = subprocess.Popen(
+                pagefind_command(feed, output), stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT, text=True,
+            )
+        failed = {}
+        for lang, run in runs.items():
+            output, _ = run.communicate()
+            if run.returncode != 0 or not (site / url_prefix(lang) / BUNDLE / "pagefind.js").exists():
+                failed[lang] = output.strip()
+        if failed:
+            raise SearchIndexFailed("; ".join(f"{lang}: {text}" for lang, text in failed.items()))
+    for lang in LANGUAGES:
+        bundle = site / url_prefix(lang) / BUNDLE
+        for pattern in UNUSED:
+            for file in bundle.glob(pattern):
+                file.unlink()
+        if lang in segmenting:
+            (bundle / WORDS).write_text(
+                json.dumps(words.vocabulary(), ensure_ascii=False, separators=(",", ":")),
+                encoding="utf-8",
+            )
+    _write_empty_material_index(site)
+    return counts
+
+
+def _write_empty_material_index(site: Path) -> None:
+    """Material's page script fetches search/search_index.json and hands it to the worker,
+    which does not need it: an index with no documents (a hundred bytes, not megabytes)."""
+    target = site / "search" / "search_index.json"
+    index = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
+    config = index.get("config", {})
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps({"config": config, "docs": []}, separators=(",", ":")),
+                      encoding="utf-8")
+
+
+def worker_query(lang: str) -> str:
+    """The worker's parameters for a page of `lang`: its index (from the site root), Pagefind's
+    language for it, and whether the query is cut into Chinese words."""
+    entry = language(lang)
+    params = {"index": url_prefix(lang), "language": entry.search_index_language}
+    if entry.search_segmented:
+        params["words"] = WORDS
+    return urlencode(params)
 
 
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
 def page_config(html: str, lang: str) -> str:
-    """Point a page's search at its language's index (Material looks for it under the
-    configured base) and at the worker wrapper next to Material's worker."""
+    """Point a page's search at our worker, next to Material's, with its language's index."""
     match = _CONFIG.search(html)
     if not match:
         return html
     config = json.loads(match.group(2))
-    if lang != DEFAULT_LANGUAGE:
-        config["base"] = f"{config['base']}/{lang}/"  # a folder: URLs resolve inside it
     worker = config.get("search")
-    if worker and WRAPPER not in worker:
-        folder, name = worker.rsplit("/", 1)
-        config["search"] = f"{folder}/{WRAPPER}?material={name}"
-    return html[:match.start(2)] + json.dumps(config) + html[match.end(2):]
+    if worker and WORKER not in worker:
+        folder = worker.rsplit("/", 1)[0]
+        config["search"] = f"{folder}/{WORKER}?{worker_query(lang)}"
+    return html[: match.start(2)] + json.dumps(config) + html[match.end(2) :]

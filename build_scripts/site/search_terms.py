@@ -1,8 +1,8 @@
 """Chinese words for the search index's segmentation, taken from the data.
 
-Material segments Chinese text with jieba at build time, but the browser does not segment the
-query: a term jieba splits ("一带一路" -> 一带 / 一路) could never be found as typed. These terms
-are added to jieba's vocabulary before the index is built, so editors never keep a word list.
+jieba's dictionary does not know the data's names and set phrases: it would cut "一带一路" into
+一带 / 一路. These terms join the dictionary the index and the query are cut with
+(chinese_words.py), so editors never keep a word list.
 """
 
 from __future__ import annotations
@@ -49,29 +49,3 @@ def chinese_terms(catalog: Catalog) -> set[str]:
             for text in _chinese_texts(entry.record):
                 terms.update(_QUOTED.findall(text))
     return terms
-
-
-class JiebaWords:
-    """The words this build added to jieba's dictionary (Material's search plugin segments with
-    jieba's default tokenizer, so that is the dictionary the index is made with). Each
-    regeneration adds the new terms and takes back those no longer in the data, so the
-    dictionary always holds exactly the data's terms, however long `mkdocs serve` runs."""
-
-    def __init__(self) -> None:
-        # Each added term and the frequency jieba's own dictionary gave it (None: not in it).
-        self.added: dict[str, int | None] = {}
-
-    def update(self, terms: set[str]) -> None:
-        import jieba
-
-        tokenizer = jieba.dt
-        tokenizer.check_initialized()
-        for term in sorted(set(self.added) - terms):
-            before = self.added.pop(term)
-            if before:
-                tokenizer.add_word(term, before)
-            else:
-                tokenizer.del_word(term)
-        for term in sorted(terms - set(self.added)):
-            self.added[term] = tokenizer.FREQ.get(term)
-            tokenizer.add_word(term)
