@@ -1,5 +1,5 @@
 """Command line: python -m bench [--factors 1,10,100] [--keep] [--seed N] [--no-serve]
-[--no-pagefind].
+[--no-search].
 
 For each factor, a work folder with synthetic data at that many times the real records is
 validated, then built three times (empty caches, after a one-record edit, nothing changed), each
@@ -16,8 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from build_scripts.core.paths import PAGEFIND
+
 from .measure import measure_factor, remove
-from .pagefind import PAGEFIND
 from .process import CommandFailed
 from .report import (
     LEGEND,
@@ -69,16 +70,15 @@ def main(argv: list[str] | None = None) -> int:
         help=f"skip the `make serve` rebuild measurement (at {SERVE_FACTOR}x)",
     )
     parser.add_argument(
-        "--no-pagefind",
+        "--no-search",
         action="store_true",
-        help="skip indexing the site with Pagefind and measuring its search",
+        help="skip measuring the site's search in Chromium",
     )
     parser.add_argument("--output", type=Path, default=RESULTS_FILE, help="the JSON results file")
     args = parser.parse_args(argv)
-    if not args.no_pagefind and not PAGEFIND.exists():
+    if not PAGEFIND.exists():
         parser.error(
-            f"Pagefind is not installed ({PAGEFIND}): run `npm ci` (make bench does), "
-            "or pass --no-pagefind"
+            f"Pagefind, which the build needs, is not installed ({PAGEFIND}): run `npm ci`"
         )
 
     base = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
                 work,
                 args.seed,
                 serve=factor == SERVE_FACTOR and not args.no_serve,
-                pagefind=not args.no_pagefind,
+                search=not args.no_search,
             )
         except (CommandFailed, ServeFailed, OSError) as err:
             failures.append(
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table(results))
     print(LEGEND)
-    if any("pagefind" in result for result in results):
+    if any("search" in result for result in results):
         print()
         print(table(results, SEARCH_COLUMNS))
         print(SEARCH_LEGEND)

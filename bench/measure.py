@@ -1,9 +1,9 @@
 """Measure one factor: build a work folder with synthetic data, then time validation and three
 full site builds (each its own process): the first, with empty caches; one after a one-record
 edit; one with nothing changed. Each build's hook reports the seconds it spent validating and
-generating, its share of that build. Then size the result, index the built site with Pagefind,
-the alternative to Material's search, and measure it too; last, page generation alone, from
-nothing (no cache, no generated page), in its own process."""
+generating, its share of that build. Then size the result and measure its search in Chromium
+(each language's Pagefind index behind Material's search box); last, page generation alone,
+from nothing (no cache, no generated page), in its own process."""
 
 from __future__ import annotations
 
@@ -18,10 +18,9 @@ from build_scripts.core.languages import DEFAULT_LANGUAGE
 from build_scripts.data.datasets import DATASETS
 from build_scripts.pages.generate import GENERATED_FOLDERS
 
-from .pagefind import index_site, pagefind_indexes
-from .pagefind_timing import first_and_warm
+from .pagefind import pagefind_indexes
 from .process import run_measured
-from .search_timing import keyup_to_results
+from .search_timing import first_and_warm
 from .serve import edit_summary, rebuild_seconds
 from .site_size import html_pages, page_weight, search_indexes
 from .synthetic import DEFAULT_SEED
@@ -106,19 +105,16 @@ def site_figures(site: Path) -> dict:
     }
 
 
-def pagefind_figures(site: Path, env: dict[str, str]) -> dict:
-    """Pagefind on the built site: indexing (its own process), each language's index, and
-    its search in Chromium."""
-    indexing = index_site(site, env)
+def search_figures(site: Path) -> dict:
+    """Each language's search index on disk, and its search in Chromium."""
     return {
-        "indexing": indexing.as_dict(),
         "index": {lang: found.as_dict() for lang, found in pagefind_indexes(site).items()},
-        "search": first_and_warm(site),
+        "timing": first_and_warm(site),
     }
 
 
 def measure_factor(
-    factor: int, work: Path, seed: int = DEFAULT_SEED, serve: bool = False, pagefind: bool = True
+    factor: int, work: Path, seed: int = DEFAULT_SEED, serve: bool = False, search: bool = True
 ) -> dict:
     """Every figure for one factor, measured in the new folder `work`."""
     counts = make_workspace(work, factor, seed)
@@ -139,9 +135,8 @@ def measure_factor(
     builds["after_edit"] = build()
     builds["unchanged"] = build()
     figures = site_figures(site)
-    figures["search_ms"] = keyup_to_results(site)
-    if pagefind:
-        figures["pagefind"] = pagefind_figures(site, env)
+    if search:
+        figures["search"] = search_figures(site)
     # Page generation alone, in its own process, from nothing: no cache, no generated page.
     forget_generation(work)
     generation = run_measured([python, "-m", "build_scripts", "generate"], work, env)

@@ -1,15 +1,13 @@
-"""Index a built site with Pagefind (the pinned npm binary) and size each language's index.
+"""The size of each language's Pagefind index in a built site (<language root>/pagefind/).
 
-Pagefind writes one index per `<html lang>` into the site's pagefind/ folder: a metadata file
-(pagefind.<lang>_<hash>.pf_meta), word index chunks (index/<lang>_*.pf_index), one fragment
-per page (fragment/<lang>_*.pf_fragment, the page's text, title and URL) and filter indexes
-(filter/<lang>_*.pf_filter). A browser loads the metadata, then only the chunks a query's
-words fall in and the fragments of the results it shows.
+Pagefind writes, per index: a metadata file (pagefind.<lang>_<hash>.pf_meta), word index
+chunks (index/*.pf_index), one fragment per page (fragment/*.pf_fragment: the page's text,
+title and URL) and filter indexes (filter/*.pf_filter). A browser loads the metadata, then only
+the chunks a query's words fall in and the fragments of the results it shows.
 
 Pagefind compresses those files itself (gzip), so a server sends them as they are: their size
 on disk is the gzip figure, and the raw figure is their size once the browser has decompressed
-them (compare it with Material's raw JSON index). Its JavaScript is plain text that a server
-would gzip.
+them. Its JavaScript and WebAssembly are sent as a server that gzips text would send them.
 """
 
 from __future__ import annotations
@@ -19,46 +17,15 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from build_scripts.core import paths
-from build_scripts.core.languages import LANGUAGES
+from build_scripts.core.languages import LANGUAGES, url_prefix
+from build_scripts.site.search_index import BUNDLE
 
-from .process import CommandFailed, Measurement, run_measured
 from .site_size import GZIP_LEVEL, KB
 
-PAGEFIND = paths.ROOT / "node_modules" / ".bin" / "pagefind"
-BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"
-# Only the page's own content, as Material's search indexes it: not the navigation, header
-# or footer. Left out, as Material leaves them out: what the templates mark
-# data-search-exclude (the "Cite this page" block and the headings of "Elsewhere in this
-# publication"), and the ¶ permalinks and ↩ footnote back-links.
-CONTENT = "article.md-content__inner"
-EXCLUDED = "[data-search-exclude], a.headerlink, a.footnote-backref"
 GZIP_MAGIC = b"\x1f\x8b"
-
-
-def index_command(site: Path, binary: Path = PAGEFIND) -> list[str]:
-    return [
-        str(binary),
-        "--site",
-        str(site),
-        "--output-subdir",
-        BUNDLE,
-        "--root-selector",
-        CONTENT,
-        "--exclude-selectors",
-        EXCLUDED,
-        "--quiet",
-    ]
-
-
-def index_site(site: Path, env: dict[str, str], binary: Path = PAGEFIND) -> Measurement:
-    """Run Pagefind on `site`; its wall time and memory. Raise CommandFailed if it fails (it
-    exits 101 when its parser cannot read a selector) or writes no index."""
-    measured = run_measured(index_command(site, binary), site.parent, env)
-    if not (site / BUNDLE / ENTRY).is_file():
-        raise CommandFailed(f"pagefind wrote no {BUNDLE}/{ENTRY}:\n{measured.output}")
-    return measured
+# The files of an index (the rest are Pagefind's code and its entry file).
+INDEX = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")
 
 
 def sent_bytes(data: bytes) -> int:
@@ -76,51 +43,32 @@ def expanded_bytes(data: bytes) -> int:
 @dataclass(frozen=True)
 class PagefindIndex:
     pages: int
-    raw_kb: float  # every file of the language, decompressed
+    raw_kb: float  # every index file of the language, decompressed
     gzip_kb: float  # as stored and sent (Pagefind's own gzip)
     index_chunks: int
     fragments: int
-    filters: int
 
     def as_dict(self) -> dict:
         return asdict(self)
 
 
-def language_files(bundle: Path, lang: str, key: str) -> dict[str, list[Path]]:
-    """The files of one language, by kind; `key` names its metadata in pagefind-entry.json
-    (e.g. "zh_9d77dea9de" for "zh")."""
-    return {
-        "meta": sorted(bundle.glob(f"pagefind.{key}.pf_meta")),
-        "index": sorted(bundle.glob(f"index/{lang}_*.pf_index")),
-        "fragment": sorted(bundle.glob(f"fragment/{lang}_*.pf_fragment")),
-        "filter": sorted(bundle.glob(f"filter/{lang}_*.pf_filter")),
-    }
-
-
-def size_language(bundle: Path, lang: str, key: str, pages: int) -> PagefindIndex:
-    files = language_files(bundle, lang, key)
+def size_language(bundle: Path) -> PagefindIndex:
+    entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+    files = [file for file in bundle.rglob("*") if file.suffix in INDEX]
     raw = sent = 0
-    for file in (file for group in files.values() for file in group):
+    for file in files:
         data = file.read_bytes()
         raw += expanded_bytes(data)
         sent += sent_bytes(data)
     return PagefindIndex(
-        pages,
+        sum(found["page_count"] for found in entry["languages"].values()),
         round(raw / KB, 1),
         round(sent / KB, 1),
-        len(files["index"]),
-        len(files["fragment"]),
-        len(files["filter"]),
+        sum(file.suffix == ".pf_index" for file in files),
+        sum(file.suffix == ".pf_fragment" for file in files),
     )
 
 
 def pagefind_indexes(site: Path) -> dict[str, PagefindIndex]:
-    """Each language's Pagefind index, by the language Pagefind read from `<html lang>`: the
-    site's languages in their order, then any other Pagefind found."""
-    bundle = site / BUNDLE
-    found = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))["languages"]
-    order = [lang for lang in LANGUAGES if lang in found] + sorted(set(found) - set(LANGUAGES))
-    return {
-        lang: size_language(bundle, lang, found[lang]["hash"], found[lang]["page_count"])
-        for lang in order
-    }
+    """Each language's index, in the site's language order."""
+    return {lang: size_language(site / url_prefix(lang) / BUNDLE) for lang in LANGUAGES}

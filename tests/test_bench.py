@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from bench.measure import generation_shares
-from bench.pagefind import EXCLUDED, index_command, pagefind_indexes, sent_bytes
-from bench.pagefind_timing import fetched_files, index_language, transfer
+from bench.pagefind import pagefind_indexes, sent_bytes
 from bench.process import CommandFailed, run_measured
 from bench.report import SEARCH_COLUMNS, table
+from bench.search_timing import fetched_files, transfer
 from bench.site_size import assets_of, page_weight, search_indexes
 from bench.synthetic import clone_id, write_synthetic_data
 from bench.targets import FAIL, PASS, SKIP, evaluate
@@ -188,59 +188,63 @@ def _packed(text: str) -> bytes:
 
 @pytest.fixture
 def pagefind_site(tmp_path) -> Path:
-    """A fake Pagefind bundle: English with two pages and a filter, Chinese with one, and the
-    code every language shares."""
+    """Fake Pagefind indexes as the build writes them: English at the root with two pages and
+    a filter, Chinese under zh/ with one page and its words."""
     site = tmp_path / "site"
-    bundle = site / "pagefind"
+    english, chinese = site / "pagefind", site / "zh" / "pagefind"
     _write(
-        bundle / "pagefind-entry.json",
-        (
-            b'{"version": "1.5.2", "languages": {'
-            b'"zh": {"hash": "zh_0000000002", "wasm": null, "page_count": 1},'
-            b'"en": {"hash": "en_0000000001", "wasm": "en", "page_count": 2}}}'
-        ),
+        english / "pagefind-entry.json",
+        b'{"version": "1.5.2", "languages": {"en": {"hash": "en_01", "page_count": 2}}}',
     )
-    _write(bundle / "pagefind.en_0000000001.pf_meta", _packed("m" * 3000))
-    _write(bundle / "index" / "en_aaa0001.pf_index", _packed("i" * 5000))
-    _write(bundle / "fragment" / "en_bbb0001.pf_fragment", _packed("first page " * 200))
-    _write(bundle / "fragment" / "en_bbb0002.pf_fragment", _packed("second page " * 200))
-    _write(bundle / "filter" / "en_ccc0001.pf_filter", _packed("f" * 100))
-    _write(bundle / "pagefind.zh_0000000002.pf_meta", _packed("元" * 1000))
-    _write(bundle / "index" / "zh_aaa0002.pf_index", _packed("冰球" * 1000))
-    _write(bundle / "fragment" / "zh_bbb0003.pf_fragment", _packed("孔子学院" * 500))
-    _write(bundle / "pagefind.js", b"export const x = 1;" * 500)
-    _write(bundle / "wasm.en.pagefind", _packed("w" * 8000))
+    _write(english / "pagefind.en_01.pf_meta", _packed("m" * 3000))
+    _write(english / "index" / "en_aaa0001.pf_index", _packed("i" * 5000))
+    _write(english / "fragment" / "en_bbb0001.pf_fragment", _packed("first page " * 200))
+    _write(english / "fragment" / "en_bbb0002.pf_fragment", _packed("second page " * 200))
+    _write(english / "filter" / "en_ccc0001.pf_filter", _packed("f" * 100))
+    _write(english / "pagefind.js", b"export const x = 1;" * 500)
+    _write(english / "wasm.en.pagefind", _packed("w" * 8000))
+    _write(
+        chinese / "pagefind-entry.json",
+        b'{"version": "1.5.2", "languages": {"cmn": {"hash": "cmn_02", "page_count": 1}}}',
+    )
+    _write(chinese / "pagefind.cmn_02.pf_meta", _packed("元" * 1000))
+    _write(chinese / "index" / "cmn_aaa0002.pf_index", _packed("冰球" * 1000))
+    _write(chinese / "fragment" / "cmn_bbb0003.pf_fragment", _packed("孔子学院" * 500))
+    _write(chinese / "pagefind.js", b"export const x = 1;" * 500)
+    _write(chinese / "chinese-words.json", '{"words": {"冰球": 3}}'.encode())
+    _write(site / "search" / "search_index.json", b'{"config": {}, "docs": []}')
+    _write(site / "assets" / "javascripts" / "workers" / "pagefind-search.js", b"//" * 900)
+    _write(site / "ru" / "pagefind" / "pagefind-entry.json", b'{"languages": {}}')
     return site
 
 
-def _files_kb(bundle: Path, names: list[str], read) -> float:
-    return round(sum(read((bundle / name).read_bytes()) for name in names) / 1024, 1)
+def _files_kb(root: Path, names: list[str], read) -> float:
+    return round(sum(read((root / name).read_bytes()) for name in names) / 1024, 1)
 
 
 def test_pagefind_index_sizes_count_each_language_own_files(pagefind_site):
-    bundle = pagefind_site / "pagefind"
     english = [
-        "pagefind.en_0000000001.pf_meta",
+        "pagefind.en_01.pf_meta",
         "index/en_aaa0001.pf_index",
         "fragment/en_bbb0001.pf_fragment",
         "fragment/en_bbb0002.pf_fragment",
         "filter/en_ccc0001.pf_filter",
     ]
     chinese = [
-        "pagefind.zh_0000000002.pf_meta",
-        "index/zh_aaa0002.pf_index",
-        "fragment/zh_bbb0003.pf_fragment",
+        "pagefind.cmn_02.pf_meta",
+        "index/cmn_aaa0002.pf_index",
+        "fragment/cmn_bbb0003.pf_fragment",
     ]
     indexes = pagefind_indexes(pagefind_site)
-    assert list(indexes) == ["en", "zh"]  # the site's order, not the entry file's
+    assert list(indexes) == list(LANGUAGES)
     en, zh = indexes["en"], indexes["zh"]
-    assert (en.pages, en.index_chunks, en.fragments, en.filters) == (2, 1, 2, 1)
-    assert (zh.pages, zh.index_chunks, zh.fragments, zh.filters) == (1, 1, 1, 0)
+    assert (en.pages, en.index_chunks, en.fragments) == (2, 1, 2)
+    assert (zh.pages, zh.index_chunks, zh.fragments) == (1, 1, 1)
     # raw: decompressed; gzip: as stored, since Pagefind compressed the files itself
     assert en.raw_kb == round((3000 + 5000 + 11 * 200 + 12 * 200 + 100) / 1024, 1) == 12.4
-    assert en.gzip_kb == _files_kb(bundle, english, len)
+    assert en.gzip_kb == _files_kb(pagefind_site / "pagefind", english, len)
     assert zh.raw_kb == round((3 * 1000 + 6 * 1000 + 12 * 500) / 1024, 1) == 14.6
-    assert zh.gzip_kb == _files_kb(bundle, chinese, len)
+    assert zh.gzip_kb == _files_kb(pagefind_site / "zh" / "pagefind", chinese, len)
 
 
 def test_sent_bytes_gzips_text_and_leaves_pagefinds_own_gzip_alone():
@@ -250,86 +254,62 @@ def test_sent_bytes_gzips_text_and_leaves_pagefinds_own_gzip_alone():
     assert sent_bytes(packed) == len(packed)
 
 
-def test_a_first_query_counts_each_file_under_pagefind_once(pagefind_site):
+def test_a_first_query_counts_each_search_file_once(pagefind_site):
     base = "http://127.0.0.1:8000"
     urls = [
-        f"{base}/pagefind/pagefind.js",
-        f"{base}/pagefind/pagefind-entry.json?ts=17",
-        f"{base}/pagefind/pagefind.zh_0000000002.pf_meta",
-        f"{base}/zh/search/x.json",
-        f"{base}/pagefind/wasm.en.pagefind",
-        f"{base}/pagefind/index/zh_aaa0002.pf_index",
-        f"{base}/pagefind/fragment/zh_bbb0003.pf_fragment",
-        f"{base}/pagefind/fragment/zh_bbb0003.pf_fragment",
-        f"{base}/pagefind/fragment/zh_missing.pf_fragment",
+        f"{base}/zh/",
+        f"{base}/assets/javascripts/workers/pagefind-search.js?index=zh%2F&language=cmn",
+        f"{base}/search/search_index.json",
+        f"{base}/zh/pagefind/pagefind.js",
+        f"{base}/zh/pagefind/pagefind-entry.json?ts=17",
+        f"{base}/zh/pagefind/chinese-words.json",
+        f"{base}/zh/pagefind/pagefind.cmn_02.pf_meta",
+        f"{base}/zh/pagefind/index/cmn_aaa0002.pf_index",
+        f"{base}/zh/pagefind/fragment/cmn_bbb0003.pf_fragment",
+        f"{base}/zh/pagefind/fragment/cmn_bbb0003.pf_fragment",
+        f"{base}/zh/pagefind/fragment/cmn_missing.pf_fragment",
     ]
-    bundle = pagefind_site / "pagefind"
     files = fetched_files(pagefind_site, urls)
-    assert [f.relative_to(bundle).as_posix() for f in files] == [
-        "pagefind.js",
-        "pagefind-entry.json",
-        "pagefind.zh_0000000002.pf_meta",
-        "wasm.en.pagefind",
-        "index/zh_aaa0002.pf_index",
-        "fragment/zh_bbb0003.pf_fragment",
+    names = [
+        "assets/javascripts/workers/pagefind-search.js",
+        "search/search_index.json",
+        "zh/pagefind/pagefind.js",
+        "zh/pagefind/pagefind-entry.json",
+        "zh/pagefind/chinese-words.json",
+        "zh/pagefind/pagefind.cmn_02.pf_meta",
+        "zh/pagefind/index/cmn_aaa0002.pf_index",
+        "zh/pagefind/fragment/cmn_bbb0003.pf_fragment",
     ]
-    assert index_language(files) == "zh"
-    assert index_language(files[:2]) is None
-    index = [
-        "pagefind.zh_0000000002.pf_meta",
-        "index/zh_aaa0002.pf_index",
-        "fragment/zh_bbb0003.pf_fragment",
-    ]
-    code = ["pagefind.js", "pagefind-entry.json", "wasm.en.pagefind"]
-    sent = transfer(files)
-    assert sent == {
-        "requests": 6,
-        "index_chunks": 1,
-        "fragments": 1,
-        "gzip_kb": _files_kb(bundle, index + code, sent_bytes),
-        "index_gzip_kb": _files_kb(bundle, index, len),
-        "raw_kb": round(
-            (
-                3000
-                + 6000
-                + 6000
-                + 19 * 500
-                + 8000
-                + len((bundle / "pagefind-entry.json").read_bytes())
-            )
-            / 1024,
-            1,
-        ),
-    }
+    assert [f.relative_to(pagefind_site).as_posix() for f in files] == names
+    sent = transfer(pagefind_site, files)
+    assert sent["requests"] == 8 and (sent["index_chunks"], sent["fragments"]) == (1, 1)
+    assert sent["gzip_kb"] == _files_kb(pagefind_site, names, sent_bytes)
+    assert sent["index_gzip_kb"] == _files_kb(pagefind_site, names[5:], len)
     assert sent["gzip_kb"] < sent["raw_kb"]
+    assert sent["index_languages"] == ["zh"]
 
 
-def test_pagefind_indexes_the_content_only_with_selectors_its_parser_reads():
-    command = index_command(Path("/s"), Path("/bin/pagefind"))
-    assert command[:3] == ["/bin/pagefind", "--site", "/s"]
-    assert command[command.index("--root-selector") + 1] == "article.md-content__inner"
-    assert command[command.index("--exclude-selectors") + 1] == EXCLUDED
-    # Pagefind's HTML parser panics on sibling combinators (UnsupportedCombinator('+'))
-    assert "+" not in EXCLUDED and "~" not in EXCLUDED
-    assert "[data-search-exclude]" in EXCLUDED.split(", ")
-
-
-def _search(first: float, warm: float, kb: float, hits: int, query: str) -> dict:
+def _timing(first: float, kb: float, hits: int, query: str, lang: str) -> dict:
     return {
         "first_ms": first,
-        "warm_ms": warm,
-        "first_query": {"query": query, "results": hits, "gzip_kb": kb},
+        "warm_ms": 6.0,
+        "first_query": {
+            "query": query,
+            "results": hits,
+            "gzip_kb": kb,
+            "requests": 14,
+            "index_languages": [lang],
+        },
     }
 
 
-def _pagefind(kb: float, hits: int = 8) -> dict:
+def _search(ms: float, kb: float, hits: int = 8) -> dict:
     return {
-        "indexing": {"seconds": 12.3, "peak_rss_mb": 800.0, "peak_tree_mb": 850.0},
         "index": {"en": {"raw_kb": 2048.0}, "zh": {"raw_kb": 3072.0}, "ru": {"raw_kb": 4096.0}},
-        "search": {
-            "en": _search(410.2, 6.1, kb, 12, "festival"),
-            "zh": _search(380.0, 3.3, kb, hits, "冰球"),
-            "ru": _search(390.6, 8.8, kb, 8, "хоккея"),
+        "timing": {
+            "en": _timing(ms, kb, 12, "festival", "en"),
+            "zh": _timing(ms, kb, hits, "冰球", "zh"),
+            "ru": _timing(ms, kb, 8, "хоккея", "ru"),
         },
     }
 
@@ -341,7 +321,7 @@ def _result(
     peak: float,
     record_kb: float,
     index_kb: float,
-    pagefind: dict | None = None,
+    search: dict | None = None,
 ) -> dict:
     step = {"seconds": 1.0, "peak_rss_mb": peak, "peak_tree_mb": peak}
     result = {
@@ -365,10 +345,9 @@ def _result(
             lang: {"gzip_kb": index_kb, "raw_kb": 1024.0 * factor, "shared": False}
             for lang in LANGUAGES
         },
-        "search_ms": {lang: {"first_ms": 100.0 * factor, "warm_ms": 12.0} for lang in LANGUAGES},
     }
-    if pagefind:
-        result["pagefind"] = pagefind
+    if search:
+        result["search"] = search
     return result
 
 
@@ -376,90 +355,52 @@ def test_targets_pass_fail_and_skip():
     good = evaluate(
         {
             1: _result(1, 30, 2, 500, 60, 40),
-            100: _result(100, 40, 3, 1500, 60, 40, _pagefind(150.0)),
+            100: _result(100, 40, 3, 1500, 60, 40, _search(180, 150)),
         }
     )
-    assert [v.outcome for v in good] == [PASS] * 8
+    assert [v.outcome for v in good] == [PASS] * 7
     bad = evaluate(
         {
             1: _result(1, 30, 80, 500, 160, 250),
-            100: _result(100, 50, 3, 3000, 60, 40, _pagefind(250.0)),
+            100: _result(100, 50, 3, 3000, 60, 40, _search(320, 150)),
         }
     )
-    assert [v.outcome for v in bad] == [FAIL] * 8
-    assert bad[7].detail == (
-        "100x: en: 250.0 KB, 12 results for festival, zh: 250.0 KB, "
-        "8 results for 冰球, ru: 250.0 KB, 8 results for хоккея"
+    assert [v.outcome for v in bad] == [FAIL] * 7
+    assert bad[6].detail == (
+        "100x: en: 320 ms, 150 KB, 12 results for festival, zh: 320 ms, 150 KB, "
+        "8 results for 冰球, ru: 320 ms, 150 KB, 8 results for хоккея"
     )
-    only_small = evaluate({1: _result(1, 30, 2, 500, 60, 40, _pagefind(120.0))})
-    assert [v.outcome for v in only_small] == [PASS] * 3 + [SKIP, SKIP, PASS, PASS, SKIP]
-    assert only_small[7].detail.startswith("needs factor 100 with Pagefind (1x: en: 120.0 KB")
+    too_heavy = evaluate({100: _result(100, 40, 3, 1500, 60, 40, _search(180, 260))})[6]
+    assert too_heavy.outcome == FAIL
+    only_small = evaluate({1: _result(1, 30, 2, 500, 60, 40, _search(120, 120))})
+    assert [v.outcome for v in only_small] == [PASS] * 3 + [SKIP, SKIP, PASS, SKIP]
+    assert only_small[6].detail.startswith("needs factor 100 (1x: en: 120 ms, 120 KB")
 
 
-def test_pagefind_fails_where_a_language_finds_nothing():
-    verdict = evaluate({100: _result(100, 40, 3, 1500, 60, 40, _pagefind(150.0, hits=0))})[7]
-    assert verdict.outcome == FAIL
-    assert "zh: 150.0 KB, 0 results for 冰球" in verdict.detail
+def test_search_fails_where_a_language_finds_nothing_or_asks_another_index():
+    verdict = evaluate({100: _result(100, 40, 3, 1500, 60, 40, _search(150, 150, hits=0))})[6]
+    assert verdict.outcome == FAIL and "0 results for 冰球" in verdict.detail
+    search = _search(150, 150)
+    search["timing"]["ru"]["first_query"]["index_languages"] = ["en", "ru"]
+    assert evaluate({100: _result(100, 40, 3, 1500, 60, 40, search)})[6].outcome == FAIL
 
 
-def test_the_search_table_puts_material_and_pagefind_side_by_side():
+def test_the_search_table_shows_each_languages_index_and_first_query():
     lines = table(
-        [_result(1, 30, 2, 500, 60, 40, _pagefind(126.4)), _result(10, 30, 2, 500, 60, 40)],
+        [_result(1, 30, 2, 500, 60, 40, _search(126.4, 131.2)), _result(10, 30, 2, 500, 60, 40)],
         SEARCH_COLUMNS,
     ).splitlines()
-    assert lines[0].split() == [
-        "factor",
-        "lunr",
-        "MB",
-        "raw",
-        "en/zh/ru",
-        "lunr",
-        "ms",
-        "en/zh/ru",
-        "pagefind",
-        "s/MB",
-        "pf",
-        "MB",
-        "raw",
-        "en/zh/ru",
-        "pf",
-        "1st",
-        "KB",
-        "gz",
-        "en/zh/ru",
-        "pf",
-        "ms",
-        "en/zh/ru",
-        "pf",
-        "hits",
-        "en/zh/ru",
-    ]
     assert lines[1].split() == [
         "1x",
-        "1.0/1.0/1.0",
-        "100/12",
-        "100/12",
-        "100/12",
-        "12.3/850",
         "2.0/3.0/4.0",
-        "126/126/126",
-        "410/6",
-        "380/3",
-        "391/9",
+        "126/6",
+        "126/6",
+        "126/6",
+        "131/131/131",
+        "14/14/14",
         "12/8/8",
     ]
-    assert lines[2].split() == [
-        "10x",
-        "10.0/10.0/10.0",
-        "1000/12",
-        "1000/12",
-        "1000/12",
-        "-",
-        "-",
-        "-",
-        "-",
-        "-",
-    ]
+    assert lines[2].split() == ["10x", "-", "-", "-", "-", "-"]
 
 
 def test_generation_shares_are_each_builds_own():
