@@ -97,9 +97,9 @@ def test_build_without_the_citation_processor_fails_and_says_how_to_install_it(t
 
 def test_post_build_steps_run_once_per_build_after_every_language(site_build):
     """mkdocs-static-i18n builds the other languages inside the default one's post-build
-    step; the downloads, the search split and the PDF edition run once, after all three."""
+    step; the downloads, the search indexes and the PDF edition run once, after all three."""
     built, log = site_build
     runs = re.findall(r"build_scripts: post-build steps done \(run (\d+)\)", log)
     assert runs == ["1"], log[-2000:]
     for lang in ("", "zh/", "ru/"):
-        assert (built / lang / "search" / "search_index.json").is_file()
+        assert (built / lang / "pagefind" / "pagefind-entry.json").is_file()

@@ -38,6 +38,9 @@ def record_data(catalog: Catalog, dataset: str) -> list[dict[str, Any]]:
 # What a text carries beside its words: which translations are ours, the fingerprints of what
 # they translate. The JSON keeps it; a reader's spreadsheet does not need it.
 BOOKKEEPING = {"editorial", "official", "source_hash"}
+# Fields the reader's CSV leaves to the JSON: old ids (redirects) and the spellings the search
+# knows a record by (`aliases`).
+NOT_FOR_READERS = {"former_ids", "aliases"}
 # Several items in one cell: one per line (a spreadsheet shows the line breaks of a cell).
 ITEM_SEPARATOR = "\n"
 
@@ -86,7 +89,7 @@ def cell(value: Any, lang: str | None = None, family_first: bool | None = None) 
 def reader_columns(dataset: str, records: list[dict[str, Any]]) -> list[tuple[str, str, str | None]]:
     """(column, field, language) in a reader's order: the id, the title, then the fields as the
     data model orders them, the sources last; a field with text has a column per language."""
-    fields = [name for name in schema_for(dataset)["properties"] if name != "former_ids"]
+    fields = [name for name in schema_for(dataset)["properties"] if name not in NOT_FOR_READERS]
     fields.sort(key=lambda name: (name != "id", name not in ("title", "name"), name == "sources"))
     out = []
     for name in fields:
