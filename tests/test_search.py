@@ -147,7 +147,7 @@ def results(page, query: str) -> list[dict]:
         """(query) => document.querySelector('input.md-search__input').value === query &&
            document.querySelector('.md-search-result__item')""",
         arg=query,
-        timeout=15_000,
+        timeout=int(__import__("os").environ.get("SEARCH_TIMEOUT_MS", "15000")),
     )
     return page.eval_on_selector_all(
         ".md-search-result__item",
