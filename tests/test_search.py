@@ -227,3 +227,22 @@ def test_a_query_fetches_only_its_languages_index(chromium, site_url, root):
     fetched = [url for url in requests if "/pagefind/" in url]
     assert fetched and all(url.startswith(urljoin(site_url, root + "pagefind/")) for url in fetched)
     context.close()
+
+
+@pytest.mark.parametrize("root", ["", "ru/"])
+def test_the_404_page_searches_its_languages_index(chromium, site_url, root):
+    """A reader who followed a dead link searches from the 404 page, in its language."""
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(urljoin(site_url, f"{root}no-such-page/"))
+    query, expected = QUERIES[root][6]
+    found = [result["page"] for result in results(page, query)]
+    assert urljoin(site_url, expected) in found[:SHOWN], found
+    context.close()
+
+
+def test_the_count_says_the_best_matches_are_listed(readers):
+    """The list holds the best 20 of all matches, and its heading says so in the language."""
+    page = readers("zh/")
+    results(page, "命运")
+    assert page.inner_text(".md-search-result__meta") == "最相关的 20 条结果"

@@ -185,7 +185,7 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         if self.place is not None:
             record_navigation.leave(page, self.place)
             self.place = None
-        output = search_index.page_config(output, lang)
+        output = search_index.page_config(output, lang, self.catalog.ui)
         output = theme_fixes.localize(output, self.catalog.ui, lang)
         return _without_alternate_links(theme_fixes.repair(output))
 
@@ -198,6 +198,7 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
             output_content = theme_fixes.localize(
                 theme_fixes.repair(output_content), self.catalog.ui, lang
             )
+            output_content = search_index.page_config(output_content, lang, self.catalog.ui)
             if lang == DEFAULT_LANGUAGE:
                 self.default_404[config["site_dir"]] = output_content
             else:

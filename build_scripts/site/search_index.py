@@ -154,12 +154,16 @@ def worker_query(lang: str) -> str:
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
-def page_config(html: str, lang: str) -> str:
-    """Point a page's search at our worker, next to Material's, with its language's index."""
+def page_config(html: str, lang: str, ui: dict[str, dict[str, str]]) -> str:
+    """Point a page's search at our worker, next to Material's, with its language's index. The
+    worker lists the best SHOWN results, so the count above them says so (data/ui.yml
+    `search_best_matches`) rather than Material's "# matching documents"."""
     match = _CONFIG.search(html)
     if not match:
         return html
     config = json.loads(match.group(2))
+    if "translations" in config:
+        config["translations"]["search.result.other"] = ui["search_best_matches"][lang]
     worker = config.get("search")
     if worker and WORKER not in worker:
         folder = worker.rsplit("/", 1)[0]
