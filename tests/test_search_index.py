@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from build_scripts.core.languages import LANGUAGES, url_prefix
+from build_scripts.core.languages import LANGUAGES, language, url_prefix
 from build_scripts.site import search_feed, search_index
 from build_scripts.site.chinese_words import ChineseWords
 
@@ -79,12 +79,13 @@ def words():
 
 
 def test_a_record_feed_weighs_its_facts_up_and_its_mentions_down(words):
-    feed = search_feed.feed_page(PAGE, "cmn", words, "some-record")
+    feed = search_feed.feed_page(PAGE, language("zh"), words, "some-record")
     assert '<html lang="cmn">' in feed
     # The title as written, for the result list; the text cut into words.
     assert 'data-title="人类命运共同体"' in feed
     assert ">2019 年 构建 人类-命运-共同体 <" in feed
     assert '<div data-pagefind-weight="3.0"><dl>' in feed
+    assert "译 ：</dt>" in feed and "丁 ；</dd>" in feed  # a fact reads "label: value;"
     assert re.search(r'<div data-pagefind-weight="0.2"><h2 id="related"', feed)
     assert re.search(r'<div data-pagefind-weight="0.2"><h2 id="sources"', feed)
     assert 'title="中苏关系"' in feed  # never inside a tag
@@ -92,10 +93,10 @@ def test_a_record_feed_weighs_its_facts_up_and_its_mentions_down(words):
 
 
 def test_a_list_page_feed_weighs_all_but_its_title_down(words):
-    feed = search_feed.feed_page(PAGE, "cmn", words, None)
+    feed = search_feed.feed_page(PAGE, language("zh"), words, None)
     assert re.search(r'</h1><div data-pagefind-weight="0.3">', feed)
     assert "some-record" not in feed
 
 
 def test_a_page_without_an_article_is_not_indexed():
-    assert search_feed.feed_page("<html><body>moved</body></html>", "en", None) is None
+    assert search_feed.feed_page("<html><body>moved</body></html>", language("en"), None) is None

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 
+from ..core.languages import Language
 from .chinese_words import ChineseWords
 
 ROOT = "article"
@@ -95,19 +96,26 @@ def _weigh_facts(content: str, heading: re.Match | None) -> str:
     )
 
 
+def _punctuate_facts(content: str, language: Language) -> str:
+    """A fact reads "Date: 5 June 2019;" in a result's excerpt, not "Date 5 June 2019" (Pagefind
+    keeps the text, not the list's layout)."""
+    colon, separator = language.colon.rstrip(), language.list_separator.rstrip()
+    return content.replace("</dt>", f"{colon}</dt>").replace("</dd>", f"{separator}</dd>")
+
+
 def feed_page(
-    html: str, index_language: str, words: ChineseWords | None, record_id: str | None = None
+    html: str, language: Language, words: ChineseWords | None, record_id: str | None = None
 ) -> str | None:
-    """The page Pagefind reads for a built page: a record's (its `record_id` is found as typed,
-    "russian-cultural-centres") or, without one, a page that lists records. None for a page
-    without an article (a redirect)."""
+    """The page Pagefind reads for a built page in `language`: a record's (its `record_id` is
+    found as typed, "russian-cultural-centres") or, without one, a page that lists records.
+    None for a page without an article (a redirect)."""
     article = _ARTICLE.search(html)
     if article is None:
         return None
     content = article.group(1)
     heading = _H1.search(content)
     title = text_of(heading.group(1)) if heading else text_of(_TITLE.search(html).group(1))
-    content = _weigh_sections(content)
+    content = _weigh_sections(_punctuate_facts(content, language))
     if record_id is None:
         content = _weigh_list(content, _H1.search(content))
     else:
@@ -116,7 +124,8 @@ def feed_page(
     if words is not None:
         content = _segment_text(content, words)
     return (
-        f'<!doctype html><html lang="{index_language}"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{language.search_index_language}">'
+        '<head><meta charset="utf-8">'
         f"<title>{escape(title)}</title></head><body>"
         f'<{ROOT}><span data-pagefind-meta="title[data-title]" data-title="{escape(title)}">'
         f"</span>{content}</{ROOT}>"

@@ -65,13 +65,12 @@ def pages_of(site: Path, lang: str) -> list[Path]:
 def write_feed(site: Path, lang: str, feed: Path, words: ChineseWords | None) -> int:
     """Write the feed pages of one language under `feed` (paths as in the site, so Pagefind's
     URLs are site-relative); returns how many."""
-    index_language = language(lang).search_index_language
     count = 0
     for page in pages_of(site, lang):
         location = page.parent.relative_to(site).as_posix() + "/"
         record = record_address(location, lang)
         text = feed_page(
-            page.read_text(encoding="utf-8"), index_language, words, record[1] if record else None
+            page.read_text(encoding="utf-8"), language(lang), words, record[1] if record else None
         )
         if text is None:
             continue
