@@ -50,7 +50,7 @@ def test_copy_button_puts_the_citation_on_the_clipboard(browser, site_url):
     page = context.new_page()
     page.goto(urljoin(site_url, "ru/stages/limited-contact/"))
     button = page.locator("button.cite-copy")
-    assert button.is_visible() and button.inner_text() == "Скопировать ссылку"
+    assert button.is_visible() and button.inner_text() == "Скопировать библиографическую ссылку"
     button.click()
     page.wait_for_function(
         "document.querySelector('button.cite-copy').textContent === 'Скопировано'"

@@ -120,7 +120,7 @@ def test_data_page_lists_every_download_in_each_language(built_site):
     for prefix, heading in (
         ("", "Data and downloads"),
         ("zh/", "数据下载"),
-        ("ru/", "Данные для загрузки"),
+        ("ru/", "Данные для скачивания"),
     ):
         page = (built_site / prefix / "data" / "index.html").read_text(encoding="utf-8")
         assert heading in page and "CC BY 4.0" in page

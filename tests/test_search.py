@@ -40,7 +40,7 @@ QUERIES = {
         ("Belt and Road", "themes/belt-and-road-condition/"),
         # the spellings of `aliases`
         ("Jinping Xi", "people/xi-jinping/"),
-        ("Heilongjiang", "exchanges/amur-river-swim/"),
+        ("Shen Zhen", "exchanges/joint-university-in-shenzhen/"),
         ("Shenzen", "exchanges/joint-university-in-shenzhen/"),
         # a record id, an author in another script
         ("russian-cultural-centres", "exchanges/russian-cultural-centres/"),
@@ -102,7 +102,7 @@ QUERIES = {
         ("5 июня 2019", "ru/statements/joint-statement-2019-06-05/"),
         # the spellings of `aliases`, a record id, a name in Latin letters
         ("Шеньчжень", "ru/exchanges/joint-university-in-shenzhen/"),
-        ("Хэйлунцзян", "ru/exchanges/amur-river-swim/"),
+        ("Шеньчжэнь", "ru/exchanges/joint-university-in-shenzhen/"),
         ("amur-river-swim", "ru/exchanges/amur-river-swim/"),
         ("Gazul", "ru/references/gazul-2011/"),
     ],
@@ -245,4 +245,4 @@ def test_the_count_says_the_best_matches_are_listed(readers):
     """The list holds the best 20 of all matches, and its heading says so in the language."""
     page = readers("zh/")
     results(page, "命运")
-    assert page.inner_text(".md-search-result__meta") == "最相关的 20 条结果"
+    assert page.inner_text(".md-search-result__meta") == "最相关的20条结果"
