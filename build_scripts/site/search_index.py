@@ -5,7 +5,7 @@ Material's own search downloads a language's whole index and builds it in the br
 the first answer (about 5 s and half a megabyte at a hundred times today's data). Pagefind
 splits the index into chunks that a query fetches as it needs them. Each language gets its
 own index at <language root>/pagefind/, made from feed pages (search_feed.py) by the pinned
-Pagefind (npm, package-lock.json); the three run side by side.
+Pagefind (npm, package-lock.json), one language after the other.
 
 In the browser, assets/javascripts/workers/pagefind-search.js takes the place of Material's search
 worker: it speaks Material's protocol, so results keep Material's look and keys, and asks the
@@ -97,24 +97,25 @@ def write(site: Path, catalog: Catalog) -> dict[str, int]:
     segmenting = [lang for lang in LANGUAGES if language(lang).search_segmented]
     words = ChineseWords(chinese_terms(catalog)) if segmenting else None
     counts: dict[str, int] = {}
+    failed: dict[str, str] = {}
+    running: tuple[str, subprocess.Popen] | None = None
     with tempfile.TemporaryDirectory(prefix="search-feed-") as tmp:
-        runs = {}
+        # One Pagefind at a time (its memory grows with the pages), each indexing while the
+        # next language's feed is written.
         for lang in LANGUAGES:
             feed = Path(tmp) / lang
             counts[lang] = write_feed(site, lang, feed, words if lang in segmenting else None)
+            if running:
+                _finish(site, *running, failed)
             output = site / url_prefix(lang) / BUNDLE
             shutil.rmtree(output, ignore_errors=True)
-            runs[lang] = subprocess.Popen(
+            running = lang, subprocess.Popen(
                 pagefind_command(feed, output), stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT, text=True,
             )
-        failed = {}
-        for lang, run in runs.items():
-            output, _ = run.communicate()
-            if run.returncode != 0 or not (site / url_prefix(lang) / BUNDLE / "pagefind.js").exists():
-                failed[lang] = output.strip()
-        if failed:
-            raise SearchIndexFailed("; ".join(f"{lang}: {text}" for lang, text in failed.items()))
+        _finish(site, *running, failed)
+    if failed:
+        raise SearchIndexFailed("; ".join(f"{lang}: {text}" for lang, text in failed.items()))
     for lang in LANGUAGES:
         bundle = site / url_prefix(lang) / BUNDLE
         for pattern in UNUSED:
@@ -127,6 +128,13 @@ def write(site: Path, catalog: Catalog) -> dict[str, int]:
             )
     _write_empty_material_index(site)
     return counts
+
+
+def _finish(site: Path, lang: str, run: subprocess.Popen, failed: dict[str, str]) -> None:
+    """Wait for one language's Pagefind; note what it said if it failed."""
+    output, _ = run.communicate()
+    if run.returncode != 0 or not (site / url_prefix(lang) / BUNDLE / "pagefind.js").exists():
+        failed[lang] = output.strip() or f"exit status {run.returncode}"
 
 
 def _write_empty_material_index(site: Path) -> None:
