@@ -9,6 +9,15 @@ of the MkDocs plugin (mkdocs.yml `plugins: - publication: ...`) that overrides b
     citation_cache  CITATION_CACHE=off|<dir>  on    formatted citations between runs
     jinja_cache     JINJA_CACHE=off           on    compiled templates between runs
     (build date)    SOURCE_DATE_EPOCH         now   every date the build writes
+    site_language   SITE_LANGUAGE=<code>      all   `mkdocs build` of one language alone (the
+                                                    parallel build's part; site/parallel_build.py)
+    prepared        BUILD_PREPARED=<file>     none  the catalog the parallel build validated and
+                                                    generated once: a part loads it, generates nothing
+    serve_language  SERVE_LANGUAGE=<code>|all the default language: what `mkdocs serve` builds
+    build_jobs      BUILD_JOBS=<n>            all   language builds run at once (parallel build)
+
+The generated pages are written to <cache folder>/pages/ (never into docs/, which `mkdocs serve`
+watches: an edit rebuilds once) and handed to MkDocs by the plugin.
 
 Every cache lives in one folder: `.cache/` beside the data folder (the repository's for data/,
 a test's or a benchmark's own otherwise); CITATION_CACHE=<folder> moves the citations alone.
@@ -47,6 +56,10 @@ class Settings:
     citation_cache_folder: Path | None = None  # None: <cache folder>/citations
     jinja_cache: bool = True
     source_date_epoch: int | None = None
+    site_language: str | None = None  # None: every language in one `mkdocs build`
+    prepared: Path | None = None
+    serve_language: str | None = None  # a language's code, "all", or None: the default one
+    build_jobs: int | None = None  # None: every language at once
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -61,6 +74,10 @@ class Settings:
             citation_cache_folder=Path(citations) if citations not in ("", "off", "on") else None,
             jinja_cache=_on(environ, "JINJA_CACHE"),
             source_date_epoch=int(epoch) if epoch else None,
+            site_language=environ.get("SITE_LANGUAGE") or None,
+            prepared=Path(environ["BUILD_PREPARED"]) if environ.get("BUILD_PREPARED") else None,
+            serve_language=environ.get("SERVE_LANGUAGE") or None,
+            build_jobs=max(1, int(environ["BUILD_JOBS"])) if environ.get("BUILD_JOBS") else None,
         )
 
     def but(self, **changes) -> Settings:
@@ -82,6 +99,11 @@ class Settings:
 def cache_folder(data_dir: Path) -> Path:
     """The one rule for where caches live: .cache/ beside the data folder."""
     return data_dir.parent / CACHE_FOLDER
+
+
+def pages_folder(data_dir: Path) -> Path:
+    """Where generation writes the pages (Markdown, suffix structure like docs/)."""
+    return cache_folder(data_dir) / "pages"
 
 
 def citation_folder(settings: Settings, data_dir: Path) -> Path | None:
