@@ -30,11 +30,11 @@ from .report import (
 )
 from .serve import ServeFailed
 from .synthetic import DEFAULT_SEED
-from .targets import evaluate
+from .targets import BUILD_STEPS, evaluate
 
 DEFAULT_FACTORS = "1,10,100"
-# The `make serve` measurement runs at this factor.
-SERVE_FACTOR = 1
+# The `make serve` measurement runs at these factors.
+SERVE_FACTORS = (1, 10)
 
 
 def _factors(text: str) -> list[int]:
@@ -66,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-serve",
         action="store_true",
-        help=f"skip the `make serve` rebuild measurement (at {SERVE_FACTOR}x)",
+        help="skip the `make serve` rebuild measurement (at "
+        + ", ".join(f"{f}x" for f in SERVE_FACTORS)
+        + ")",
     )
     parser.add_argument(
         "--no-pagefind",
@@ -84,7 +86,6 @@ def main(argv: list[str] | None = None) -> int:
     base = Path(tempfile.mkdtemp(prefix="bench-"))
     results: list[dict] = []
     failures: list[dict] = []
-    serve: dict | None = None
     for factor in args.factors:
         work = base / f"{factor}x"
         print(f"bench: {factor}x in {work} ...", flush=True)
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
                 factor,
                 work,
                 args.seed,
-                serve=factor == SERVE_FACTOR and not args.no_serve,
+                serve=factor in SERVE_FACTORS and not args.no_serve,
                 pagefind=not args.no_pagefind,
             )
         except (CommandFailed, ServeFailed, OSError) as err:
@@ -112,7 +113,6 @@ def main(argv: list[str] | None = None) -> int:
             )
         else:
             result["total_seconds"] = round(time.perf_counter() - started, 1)
-            serve = result.pop("serve", serve)
             results.append(result)
             print(f"bench: {factor}x done in {result['total_seconds']:.0f} s", flush=True)
         finally:
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         write_json(
             results,
             verdicts,
-            {"seed": args.seed, "serve_after_one_edit": serve, "failures": failures},
+            {"seed": args.seed, "failures": failures},
             args.output,
         )
     if not args.keep:
@@ -135,11 +135,21 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(table(results, SEARCH_COLUMNS))
         print(SEARCH_LEGEND)
-    if serve:
+    for result in results:
+        if "serve" in result:
+            serve = result["serve"]
+            print(
+                f"make serve, one-record edit at {result['factor']}x: {serve['page']} showed the "
+                f"edit after {serve['rebuild_seconds']} s, {serve['rebuilds_per_edit']} "
+                f"rebuild(s) (first serve after {serve['first_serve_seconds']} s)"
+            )
         print(
-            f"make serve, one-record edit at {SERVE_FACTOR}x: {serve['page']} showed the edit "
-            f"after {serve['rebuild_seconds']} s "
-            f"(first serve after {serve['first_serve_seconds']} s)"
+            f"{result['factor']}x: languages side by side {result['build_unchanged']['seconds']}"
+            " s against alone "
+            + " + ".join(f"{s['seconds']}" for s in result["single_language_builds"].values())
+            + f" s (ratio {result['parallel_to_sum']}); print edition "
+            + "/".join(f"{result[step]['pdf_seconds']:.1f}" for step in BUILD_STEPS.values())
+            + " s cold/edit/same"
         )
     for failure in failures:
         print(

@@ -1,9 +1,11 @@
 """Measure one factor: build a work folder with synthetic data, then time validation and three
-full site builds (each its own process): the first, with empty caches; one after a one-record
-edit; one with nothing changed. Each build's hook reports the seconds it spent validating and
-generating, its share of that build. Then size the result, index the built site with Pagefind,
-the alternative to Material's search, and measure it too; last, page generation alone, from
-nothing (no cache, no generated page), in its own process."""
+full site builds as `make site` makes them (the parallel build, `python -m build_scripts build`,
+print edition included; each its own process): the first, with empty caches; one after a
+one-record edit; one with nothing changed. Each build reports the seconds it spent validating
+and generating and typesetting the print edition: their shares of the HTML build (the build
+without the print edition). Then each language alone (`SITE_LANGUAGE=<lang> mkdocs build`), to
+compare the parallel build with their sum; the sizes of the result, Pagefind on it; last, page
+generation alone, from nothing (no cache, no generated page), in its own process."""
 
 from __future__ import annotations
 
@@ -14,9 +16,8 @@ import sys
 from pathlib import Path
 
 from build_scripts.core import paths
-from build_scripts.core.languages import DEFAULT_LANGUAGE
+from build_scripts.core.languages import DEFAULT_LANGUAGE, LANGUAGES
 from build_scripts.data.datasets import DATASETS
-from build_scripts.pages.generate import GENERATED_FOLDERS
 
 from .pagefind import index_site, pagefind_indexes
 from .pagefind_timing import first_and_warm
@@ -33,19 +34,26 @@ DEFAULT_SOURCE_DATE_EPOCH = "1735689600"
 SITE_FOLDER = "site-bench"
 # What the MkDocs hook prints when it has generated the pages inside the build.
 HOOK_REPORT = re.compile(r"build_scripts: generated \d+ pages .* in ([\d.]+) s")
+# What the parallel build prints at its end: its steps' seconds (site/parallel_build.py).
+BUILD_REPORT = re.compile(
+    r"build_scripts: built .* in ([\d.]+) s: prepare ([\d.]+) s, languages ([\d.]+) s"
+)
+PDF_REPORT = re.compile(r"build_scripts: post-build steps done .*PDF edition ([\d.]+) s")
 # The record whose English summary the `make serve` measurement edits.
 SERVE_DATASET = "statements"
 EDIT_SENTENCE = "One sentence added by the benchmark."
 
 
 def build_env() -> dict[str, str]:
-    # The benchmark measures the HTML site; the PDF edition is left out (PDF_EDITION=off).
-    return {
+    # The builds of `make site`, print edition included.
+    env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
-        "PDF_EDITION": "off",
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_SOURCE_DATE_EPOCH),
     }
+    for name in ("PDF_EDITION", "SITE_LANGUAGE", "BUILD_PREPARED", "SERVE_LANGUAGE"):
+        env.pop(name, None)
+    return env
 
 
 def real_record_pages(site: Path) -> list[Path]:
@@ -58,9 +66,19 @@ def real_record_pages(site: Path) -> list[Path]:
 
 
 def generation_in_build(output: str) -> float | None:
-    """Seconds the build spent generating pages (the hook's own report), if it said."""
+    """Seconds the build spent validating and generating: the parallel build's `prepare`
+    step, else (a single-process build) the hook's own report; None if it said neither."""
+    found = BUILD_REPORT.search(output)
+    if found:
+        return float(found.group(2))
     found = HOOK_REPORT.search(output)
     return float(found.group(1)) if found else None
+
+
+def pdf_in_build(output: str) -> float:
+    """Seconds the build spent on the print edition (0 when it made none)."""
+    found = PDF_REPORT.search(output)
+    return float(found.group(1)) if found else 0.0
 
 
 def edited_record(work: Path) -> Path:
@@ -69,12 +87,17 @@ def edited_record(work: Path) -> Path:
     return sorted((work / "data" / SERVE_DATASET).glob("*.yml"))[1]
 
 
+def html_seconds(build: dict) -> float:
+    """The build's wall time without the print edition."""
+    return build["seconds"] - build.get("pdf_seconds", 0.0)
+
+
 def generation_shares(builds: dict[str, dict]) -> dict[str, float | None]:
-    """Validation and generation as a share of each full build, in per cent (None where the
-    hook did not say)."""
+    """Validation and generation as a share of each HTML build, in per cent (None where the
+    build did not say)."""
     return {
         case: (
-            round(100 * build["generation_seconds"] / build["seconds"], 1)
+            round(100 * build["generation_seconds"] / html_seconds(build), 1)
             if build.get("generation_seconds") is not None
             else None
         )
@@ -82,11 +105,17 @@ def generation_shares(builds: dict[str, dict]) -> dict[str, float | None]:
     }
 
 
+def pdf_shares(builds: dict[str, dict]) -> dict[str, float]:
+    """The print edition's seconds as a share of each HTML build, in per cent."""
+    return {
+        case: round(100 * build.get("pdf_seconds", 0.0) / html_seconds(build), 1)
+        for case, build in builds.items()
+    }
+
+
 def forget_generation(work: Path) -> None:
-    """Remove the build caches and the generated pages of the work folder."""
+    """Remove the build caches and the generated pages (.cache/pages/) of the work folder."""
     shutil.rmtree(work / ".cache", ignore_errors=True)
-    for name in GENERATED_FOLDERS:
-        shutil.rmtree(work / "docs" / name, ignore_errors=True)
 
 
 def largest(pages: list[Path]) -> Path:
@@ -125,11 +154,15 @@ def measure_factor(
     env = build_env()
     python = sys.executable
     site = work / SITE_FOLDER
-    build_command = [python, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    build_command = [python, "-m", "build_scripts", "build", "--site-dir", str(site)]
 
     def build() -> dict:
         measured = run_measured(build_command, work, env)
-        return {**measured.as_dict(), "generation_seconds": generation_in_build(measured.output)}
+        return {
+            **measured.as_dict(),
+            "generation_seconds": generation_in_build(measured.output),
+            "pdf_seconds": pdf_in_build(measured.output),
+        }
 
     # Validation alone, with an empty record cache; then the first build (every cache empty),
     # a build after one record's edit, and a build with nothing changed.
@@ -138,6 +171,7 @@ def measure_factor(
     edit_summary(edited_record(work), work, EDIT_SENTENCE)
     builds["after_edit"] = build()
     builds["unchanged"] = build()
+    languages = single_language_builds(work, env)
     figures = site_figures(site)
     figures["search_ms"] = keyup_to_results(site)
     if pagefind:
@@ -155,11 +189,36 @@ def measure_factor(
         **figures,
         "build_ms_per_page": round(1000 * builds["cold"]["seconds"] / figures["html_pages"], 2),
         "generation_percent_of_build": generation_shares(builds),
+        "pdf_percent_of_build": pdf_shares(builds),
+        "single_language_builds": languages,
+        "parallel_to_sum": round(
+            builds["unchanged"]["seconds"] / sum(step["seconds"] for step in languages.values()), 2
+        ),
     }
     if serve:
         first = sorted((work / "data" / SERVE_DATASET).glob("*.yml"))[0].stem
         result["serve"] = rebuild_seconds(work, SERVE_DATASET, first, env)
     return result
+
+
+def single_language_builds(work: Path, env: dict[str, str]) -> dict[str, dict]:
+    """Each language built alone by one `mkdocs build --strict` (SITE_LANGUAGE: the plugin
+    checks the data and the pages itself, builds that language, no finishing step), with
+    nothing changed since the last build."""
+    found = {}
+    for lang in LANGUAGES:
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--site-dir",
+            str(work / f"site-{lang}"),
+        ]
+        found[lang] = run_measured(command, work, {**env, "SITE_LANGUAGE": lang}).as_dict()
+        shutil.rmtree(work / f"site-{lang}", ignore_errors=True)
+    return found
 
 
 def remove(work: Path) -> None:

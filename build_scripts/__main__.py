@@ -142,7 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check all of data/ and report every problem")
-    commands.add_parser("generate", help="validate, then write the generated pages into .cache/pages/")
+    commands.add_parser(
+        "generate", help="validate, then write the generated pages into .cache/pages/"
+    )
     build = commands.add_parser(
         "build",
         help="validate and generate once, build each language in its own `mkdocs build "

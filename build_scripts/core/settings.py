@@ -11,8 +11,8 @@ of the MkDocs plugin (mkdocs.yml `plugins: - publication: ...`) that overrides b
     (build date)    SOURCE_DATE_EPOCH         now   every date the build writes
     site_language   SITE_LANGUAGE=<code>      all   `mkdocs build` of one language alone (the
                                                     parallel build's part; site/parallel_build.py)
-    prepared        BUILD_PREPARED=<file>     none  the catalog the parallel build validated and
-                                                    generated once: a part loads it, generates nothing
+    prepared        BUILD_PREPARED=<file>     none  the catalog the parallel build validated
+                                                    and generated once: a part generates nothing
     serve_language  SERVE_LANGUAGE=<code>|all the default language: what `mkdocs serve` builds
     build_jobs      BUILD_JOBS=<n>            all   language builds run at once (parallel build)
 
