@@ -18,7 +18,7 @@ from ..core.edition import edition
 from ..core.languages import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 from ..core.settings import Settings
 from ..data.catalog import Catalog
-from . import exports, print_edition, redirects, search_index
+from . import chinese_segmentation, exports, print_edition, redirects, search_index
 
 
 @dataclass
@@ -43,12 +43,19 @@ def finish(site: Path, catalog: Catalog, settings: Settings, data: Path) -> Fini
 
     step("downloads", lambda: exports.write(catalog, site / "data", edition().version))
     step("redirects", lambda: redirects.write(site, catalog, settings.site_url))
-    step("search indexes", lambda: search_index.split(site))
+    step("search indexes", lambda: search_indexes(site, catalog))
     every_language = all((site / url_prefix(lang) / "index.html").exists() for lang in LANGUAGES)
     if settings.pdf_edition and every_language:
         step("PDF edition", lambda: print_edition.write(site, catalog, settings, data))
     step("sitemaps", lambda: copy_sitemaps(site))
     return done
+
+
+def search_indexes(site: Path, catalog: Catalog) -> None:
+    """The search index of the finished site: its Chinese cut into words, then one index per
+    language (the one place the site's search index is made)."""
+    chinese_segmentation.segment_index(site, catalog)
+    search_index.split(site)
 
 
 def copy_sitemaps(site: Path) -> None:
