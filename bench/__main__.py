@@ -33,6 +33,7 @@ from .synthetic import DEFAULT_SEED
 from .targets import BUILD_STEPS, evaluate
 
 DEFAULT_FACTORS = "1,10,100"
+DEFAULT_PDF_FACTORS = "1,10"
 # The `make serve` measurement runs at these factors.
 SERVE_FACTORS = (1, 10)
 
@@ -47,6 +48,10 @@ def _factors(text: str) -> list[int]:
     if not factors or min(factors) < 1:
         raise argparse.ArgumentTypeError(f"factors are whole numbers from 1; got {text!r}")
     return factors
+
+
+def _seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,6 +80,13 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="skip indexing the site with Pagefind and measuring its search",
     )
+    parser.add_argument(
+        "--pdf-factors",
+        type=_factors,
+        default=_factors(DEFAULT_PDF_FACTORS),
+        help="the factors built with the print edition (the others with PDF_EDITION=off; "
+        f"default {DEFAULT_PDF_FACTORS}: typesetting the 100x books takes many GB)",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS_FILE, help="the JSON results file")
     args = parser.parse_args(argv)
     if not args.no_pagefind and not PAGEFIND.exists():
@@ -97,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.seed,
                 serve=factor in SERVE_FACTORS and not args.no_serve,
                 pagefind=not args.no_pagefind,
+                pdf=factor in args.pdf_factors,
             )
         except (CommandFailed, ServeFailed, OSError) as err:
             failures.append(
@@ -148,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
             " s against alone "
             + " + ".join(f"{s['seconds']}" for s in result["single_language_builds"].values())
             + f" s (ratio {result['parallel_to_sum']}); print edition "
-            + "/".join(f"{result[step]['pdf_seconds']:.1f}" for step in BUILD_STEPS.values())
+            + "/".join(_seconds(result[step]["pdf_seconds"]) for step in BUILD_STEPS.values())
             + " s cold/edit/same"
         )
     for failure in failures:

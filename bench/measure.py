@@ -44,8 +44,8 @@ SERVE_DATASET = "statements"
 EDIT_SENTENCE = "One sentence added by the benchmark."
 
 
-def build_env() -> dict[str, str]:
-    # The builds of `make site`, print edition included.
+def build_env(pdf: bool = True) -> dict[str, str]:
+    # The builds of `make site`, print edition included unless `pdf` is False.
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
@@ -53,6 +53,8 @@ def build_env() -> dict[str, str]:
     }
     for name in ("PDF_EDITION", "SITE_LANGUAGE", "BUILD_PREPARED", "SERVE_LANGUAGE"):
         env.pop(name, None)
+    if not pdf:
+        env["PDF_EDITION"] = "off"
     return env
 
 
@@ -89,7 +91,7 @@ def edited_record(work: Path) -> Path:
 
 def html_seconds(build: dict) -> float:
     """The build's wall time without the print edition."""
-    return build["seconds"] - build.get("pdf_seconds", 0.0)
+    return build["seconds"] - (build.get("pdf_seconds") or 0.0)
 
 
 def generation_shares(builds: dict[str, dict]) -> dict[str, float | None]:
@@ -105,10 +107,15 @@ def generation_shares(builds: dict[str, dict]) -> dict[str, float | None]:
     }
 
 
-def pdf_shares(builds: dict[str, dict]) -> dict[str, float]:
-    """The print edition's seconds as a share of each HTML build, in per cent."""
+def pdf_shares(builds: dict[str, dict]) -> dict[str, float | None]:
+    """The print edition's seconds as a share of each HTML build, in per cent (None: the
+    builds left it out)."""
     return {
-        case: round(100 * build.get("pdf_seconds", 0.0) / html_seconds(build), 1)
+        case: (
+            round(100 * build["pdf_seconds"] / html_seconds(build), 1)
+            if build.get("pdf_seconds") is not None
+            else None
+        )
         for case, build in builds.items()
     }
 
@@ -147,11 +154,17 @@ def pagefind_figures(site: Path, env: dict[str, str]) -> dict:
 
 
 def measure_factor(
-    factor: int, work: Path, seed: int = DEFAULT_SEED, serve: bool = False, pagefind: bool = True
+    factor: int,
+    work: Path,
+    seed: int = DEFAULT_SEED,
+    serve: bool = False,
+    pagefind: bool = True,
+    pdf: bool = True,
 ) -> dict:
-    """Every figure for one factor, measured in the new folder `work`."""
+    """Every figure for one factor, measured in the new folder `work` (`pdf`: with the print
+    edition)."""
     counts = make_workspace(work, factor, seed)
-    env = build_env()
+    env = build_env(pdf)
     python = sys.executable
     site = work / SITE_FOLDER
     build_command = [python, "-m", "build_scripts", "build", "--site-dir", str(site)]
@@ -161,7 +174,7 @@ def measure_factor(
         return {
             **measured.as_dict(),
             "generation_seconds": generation_in_build(measured.output),
-            "pdf_seconds": pdf_in_build(measured.output),
+            "pdf_seconds": pdf_in_build(measured.output) if pdf else None,
         }
 
     # Validation alone, with an empty record cache; then the first build (every cache empty),

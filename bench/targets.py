@@ -166,11 +166,15 @@ def pdf_share(results: Results) -> list[Verdict]:
     for case, name in GENERATION_CASES.items():
         target = f"print edition < {PDF_MAX_PERCENT:g}% of the HTML build ({name})"
         shares = {f: r.get("pdf_percent_of_build", {}).get(case) for f, r in results.items()}
-        if any(share is None for share in shares.values()):
-            verdicts.append(Verdict(target, SKIP, "not measured"))
+        measured = {f: share for f, share in shares.items() if share is not None}
+        if not measured:
+            verdicts.append(Verdict(target, SKIP, "no build with the print edition"))
             continue
-        ok = all(share < PDF_MAX_PERCENT for share in shares.values())
-        detail = ", ".join(f"{f}x: {share}%" for f, share in sorted(shares.items()))
+        ok = all(share < PDF_MAX_PERCENT for share in measured.values())
+        detail = ", ".join(
+            f"{f}x: {'not built' if share is None else f'{share}%'}"
+            for f, share in sorted(shares.items())
+        )
         verdicts.append(Verdict(target, PASS if ok else FAIL, detail))
     return verdicts
 
@@ -182,8 +186,9 @@ def pdf_linear(results: Results) -> Verdict:
         "across sizes (first build)"
     )
     per_record = {
-        f: r[BUILD_STEPS["cold"]].get("pdf_seconds", 0.0) / r["records"]
+        f: (r[BUILD_STEPS["cold"]].get("pdf_seconds") or 0.0) / r["records"]
         for f, r in sorted(results.items())
+        if r[BUILD_STEPS["cold"]].get("pdf_seconds") is not None
     }
     if len(per_record) < 2 or min(per_record.values()) <= 0:
         return Verdict(target, SKIP, "needs two factors with a print edition")

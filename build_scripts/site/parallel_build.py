@@ -108,6 +108,8 @@ def build_parts(
                 failed.append(f"the {lang} build failed (exit {process.returncode}):\n{output}")
             else:
                 done[lang] = Part(lang, parts / lang, time.perf_counter() - started)
+                # The part's own log, each line marked with its language.
+                print("".join(f"[{lang}] {line}\n" for line in output.splitlines()), end="")
                 print(f"{PREFIX} {lang} built in {done[lang].seconds:.2f} s", flush=True)
     if failed:
         raise BuildFailed("\n".join(failed))
