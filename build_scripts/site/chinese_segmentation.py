@@ -12,14 +12,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..core.languages import url_prefix
 from ..data.catalog import Catalog
 from .search_terms import JiebaWords, chinese_terms
+
+# The language whose text jieba cuts.
+CHINESE = "zh"
 
 
 def segments_chinese(config) -> bool:
     """Whether `zh` is one of the search plugin's languages."""
     search = config.plugins.get("material/search") or config.plugins.get("search")
-    return search is not None and "zh" in (search.config.get("lang") or [])
+    return search is not None and CHINESE in (search.config.get("lang") or [])
 
 
 def follow_search_languages(config) -> None:
@@ -48,8 +52,8 @@ def segment_index(site: Path, catalog: Catalog) -> int:
     except ImportError:
         return 0
     index_file = site / "search" / "search_index.json"
-    if not index_file.is_file():
-        return 0
+    if not index_file.is_file() or not (site / url_prefix(CHINESE) / "index.html").is_file():
+        return 0  # no Chinese pages (`mkdocs serve` of another language): nothing to cut
     index = json.loads(index_file.read_text(encoding="utf-8"))
     _WORDS.update(chinese_terms(catalog))
     held, material_search.jieba = material_search.jieba, jieba  # follow_search_languages
