@@ -38,6 +38,8 @@ HOOK_REPORT = re.compile(r"build_scripts: generated \d+ pages .* in ([\d.]+) s")
 BUILD_REPORT = re.compile(
     r"build_scripts: built .* in ([\d.]+) s: prepare ([\d.]+) s, languages ([\d.]+) s"
 )
+PART_REPORT = re.compile(r"build_scripts: (\w+) built in [\d.]+ s \(peak ([\d.]+) MiB\)")
+DRIVER_PEAK = re.compile(r"this process's peak ([\d.]+) MiB")
 PDF_REPORT = re.compile(r"build_scripts: post-build steps done .*PDF edition ([\d.]+) s")
 # The record whose English summary the `make serve` measurement edits.
 SERVE_DATASET = "statements"
@@ -75,6 +77,16 @@ def generation_in_build(output: str) -> float | None:
         return float(found.group(2))
     found = HOOK_REPORT.search(output)
     return float(found.group(1)) if found else None
+
+
+def process_peaks(output: str) -> dict:
+    """The peak memory (MiB) of each language's process and of the preparing and finishing
+    process, as the parallel build reports them."""
+    driver = DRIVER_PEAK.search(output)
+    return {
+        "language_peaks_mib": {lang: float(mib) for lang, mib in PART_REPORT.findall(output)},
+        "driver_peak_mib": float(driver.group(1)) if driver else None,
+    }
 
 
 def pdf_in_build(output: str) -> float:
@@ -175,6 +187,7 @@ def measure_factor(
             **measured.as_dict(),
             "generation_seconds": generation_in_build(measured.output),
             "pdf_seconds": pdf_in_build(measured.output) if pdf else None,
+            **process_peaks(measured.output),
         }
 
     # Validation alone, with an empty record cache; then the first build (every cache empty),

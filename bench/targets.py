@@ -221,6 +221,26 @@ def process_memory(results: Results) -> Verdict:
         for f, r in sorted(results.items())
     }
     detail = ", ".join(f"{f}x: {peak:.0f} MiB" for f, peak in peaks.items())
+    parts = {
+        f: (
+            max(
+                (
+                    mib
+                    for step in BUILD_STEPS.values()
+                    for mib in r[step].get("language_peaks_mib", {}).values()
+                ),
+                default=None,
+            ),
+            max((r[step].get("driver_peak_mib") or 0 for step in BUILD_STEPS.values()), default=0),
+        )
+        for f, r in sorted(results.items())
+    }
+    if any(language is not None for language, _driver in parts.values()):
+        detail += "; largest language process / preparing process: " + ", ".join(
+            f"{f}x: {language:.0f} / {driver:.0f} MiB"
+            for f, (language, driver) in parts.items()
+            if language is not None
+        )
     if 100 not in peaks:
         return Verdict(target, SKIP, "needs factor 100" + (f" ({detail})" if detail else ""))
     return Verdict(target, PASS if peaks[100] < PROCESS_MEMORY_MAX_MB else FAIL, detail)

@@ -16,6 +16,7 @@ finishing step.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -48,6 +49,7 @@ class Part:
     lang: str
     folder: Path
     seconds: float
+    peak_mib: float  # the largest resident memory of its process (Linux: ru_maxrss in KiB)
 
 
 def data_folder(config_file: Path) -> Path:
@@ -89,17 +91,29 @@ def build_parts(
             lang = waiting.pop(0)
             log = tempfile.TemporaryFile()
             env = {**os.environ, "SITE_LANGUAGE": lang, "BUILD_PREPARED": str(handoff)}
-            command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-                       str(config_file), "--site-dir", str(parts / lang)]
-            process = subprocess.Popen(command, cwd=config_file.parent, env=env, stdout=log,
-                                       stderr=subprocess.STDOUT)
+            command = [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "--config-file",
+                str(config_file),
+                "--site-dir",
+                str(parts / lang),
+            ]
+            process = subprocess.Popen(
+                command, cwd=config_file.parent, env=env, stdout=log, stderr=subprocess.STDOUT
+            )
             running[lang] = (process, log, time.perf_counter())
         if failed and not running:
             break
         time.sleep(POLL_SECONDS)
         for lang, (process, log, started) in list(running.items()):
-            if process.poll() is None:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid == 0:
                 continue
+            process.returncode = os.waitstatus_to_exitcode(status)
             del running[lang]
             log.seek(0)
             output = log.read().decode("utf-8", "replace")
@@ -107,10 +121,16 @@ def build_parts(
             if process.returncode != 0:
                 failed.append(f"the {lang} build failed (exit {process.returncode}):\n{output}")
             else:
-                done[lang] = Part(lang, parts / lang, time.perf_counter() - started)
+                done[lang] = Part(
+                    lang, parts / lang, time.perf_counter() - started, usage.ru_maxrss / 1024
+                )
                 # The part's own log, each line marked with its language.
                 print("".join(f"[{lang}] {line}\n" for line in output.splitlines()), end="")
-                print(f"{PREFIX} {lang} built in {done[lang].seconds:.2f} s", flush=True)
+                print(
+                    f"{PREFIX} {lang} built in {done[lang].seconds:.2f} s "
+                    f"(peak {done[lang].peak_mib:.0f} MiB)",
+                    flush=True,
+                )
     if failed:
         raise BuildFailed("\n".join(failed))
     return done
@@ -126,8 +146,12 @@ def replace_site(built: Path, site: Path) -> None:
     shutil.rmtree(previous, ignore_errors=True)
 
 
-def build(config_file: Path, site: Path, languages: list[str] | None = None,
-          settings: Settings | None = None) -> None:
+def build(
+    config_file: Path,
+    site: Path,
+    languages: list[str] | None = None,
+    settings: Settings | None = None,
+) -> None:
     """Build the whole site into `site` (see the module's text); raise BuildFailed."""
     settings = settings or Settings.from_environment()
     languages = languages or list(LANGUAGES)
@@ -149,12 +173,14 @@ def build(config_file: Path, site: Path, languages: list[str] | None = None,
         merge_parts.merge(
             {lang: built[lang].folder for lang in languages}, merged, _build_timestamp()
         )
+        merged_at = time.perf_counter()
         try:
             finished = finishing.finish(merged, prepared.catalog, settings, data)
         except print_edition.PdfEditionFailed as err:
             raise BuildFailed(f"PDF edition: {err}") from None
         print(f"{PREFIX} post-build steps done (run 1): {finished}", flush=True)
         merged.chmod(0o755)
+        finished_at = time.perf_counter()
         replace_site(merged, site)
     finally:
         shutil.rmtree(parts, ignore_errors=True)
@@ -162,7 +188,9 @@ def build(config_file: Path, site: Path, languages: list[str] | None = None,
     print(
         f"{PREFIX} built {site} in {ended - started:.2f} s: prepare {prepared_at - started:.2f} s, "
         f"languages {parts_at - prepared_at:.2f} s ({', '.join(languages)} side by side), "
-        f"finish {ended - parts_at:.2f} s",
+        f"finish {ended - parts_at:.2f} s (merge {merged_at - parts_at:.2f} s, once-per-site "
+        f"steps {finished_at - merged_at:.2f} s, replacing {site.name} {ended - finished_at:.2f} s); "
+        f"this process's peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB",
         flush=True,
     )
 
