@@ -6,8 +6,8 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 MKDOCS  := $(VENV)/bin/mkdocs
 SITE    := site
-# A build goes here first and replaces $(SITE) only when it succeeded.
-STAGING := .site-staging
+# The parallel build (build_scripts/site/parallel_build.py) makes the site in $(SITE).parts/
+# and replaces $(SITE) only when every step succeeded.
 # Reproducible builds: every date the build writes (sitemap, citations' access date) is the
 # date of the last commit, so two builds of one commit are byte-identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
@@ -39,7 +39,7 @@ $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
 validate: $(VENV)/.site-deps ## Check all of data/ and report every problem (file:line:column: field: message)
 	$(PY) -m build_scripts validate
 
-generate: $(VENV)/.site-deps node_modules/.installed ## Validate, then write the generated pages into docs/<dataset>/
+generate: $(VENV)/.site-deps node_modules/.installed ## Validate, then write the generated pages into .cache/pages/
 	$(PY) -m build_scripts generate
 
 schemas: $(VENV)/.site-deps ## Rewrite schemas/*.schema.json from the data model
@@ -56,16 +56,14 @@ new: $(VENV)/.site-deps ## Start a record from a commented template: make new TY
 	@test -n "$(TYPE)" -a -n "$(ID)" || { echo "usage: make new TYPE=<dataset> ID=<id>   (datasets: stages statements exchanges indicators themes people references)"; exit 2; }
 	$(PY) -m build_scripts new "$(TYPE)" "$(ID)"
 
-site: validate node_modules/.installed browser fonts ## Set up, validate, generate and build the static site into site/
-	rm -rf $(STAGING)
-	$(MKDOCS) build --strict --site-dir $(STAGING)
-	chmod -R a+rX $(STAGING)
-	rm -rf $(SITE).previous && { [ ! -d $(SITE) ] || mv $(SITE) $(SITE).previous; }
-	mv $(STAGING) $(SITE) && rm -rf $(SITE).previous
+site: $(VENV)/.site-deps node_modules/.installed browser fonts ## Set up, validate and generate once, build the languages side by side into site/
+	$(PY) -m build_scripts build --site-dir $(SITE)
+	chmod -R a+rX $(SITE)
 	@echo "Built $(SITE)/"
 
-serve: validate node_modules/.installed ## Preview with live reload (edit data/ or docs/ and the page refreshes)
-	$(MKDOCS) serve --strict
+# One language by default (the quickest preview): LANGUAGE=zh, or LANGUAGE=all for the three.
+serve: validate node_modules/.installed ## Preview with live reload (edit data/ or docs/ and the page refreshes): make serve [LANGUAGE=zh|ru|all]
+	$(if $(LANGUAGE),SERVE_LANGUAGE=$(LANGUAGE) )$(MKDOCS) serve --strict
 
 public-url: $(VENV)/.site-deps ## Print the public address every citation carries (CITATION.cff `url`)
 	@$(PY) -c 'from build_scripts.core.edition import edition; print(edition().url)'
@@ -103,4 +101,4 @@ bench: $(VENV)/.test-deps node_modules/.installed browser ## Benchmark at 1x, 10
 	$(PY) -m bench $(BENCH_ARGS)
 
 clean: ## Remove the virtual environment, generated pages and the built site
-	rm -rf .cache $(VENV) node_modules $(SITE) $(STAGING) $(SITE).previous docs/{stages,statements,exchanges,indicators,themes,people,references,data,timeline,glossary}
+	rm -rf .cache $(VENV) node_modules $(SITE) $(SITE).parts $(SITE).previous docs/{stages,statements,exchanges,indicators,themes,people,references,data,timeline,glossary}

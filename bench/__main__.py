@@ -31,11 +31,12 @@ from .report import (
 )
 from .serve import ServeFailed
 from .synthetic import DEFAULT_SEED
-from .targets import evaluate
+from .targets import BUILD_STEPS, evaluate
 
 DEFAULT_FACTORS = "1,10,100"
-# The `make serve` measurement runs at this factor.
-SERVE_FACTOR = 1
+DEFAULT_PDF_FACTORS = "1,10"
+# The `make serve` measurement runs at these factors.
+SERVE_FACTORS = (1, 10)
 
 
 def _factors(text: str) -> list[int]:
@@ -48,6 +49,10 @@ def _factors(text: str) -> list[int]:
     if not factors or min(factors) < 1:
         raise argparse.ArgumentTypeError(f"factors are whole numbers from 1; got {text!r}")
     return factors
+
+
+def _seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,12 +72,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-serve",
         action="store_true",
-        help=f"skip the `make serve` rebuild measurement (at {SERVE_FACTOR}x)",
+        help="skip the `make serve` rebuild measurement (at "
+        + ", ".join(f"{f}x" for f in SERVE_FACTORS)
+        + ")",
     )
     parser.add_argument(
         "--no-search",
         action="store_true",
         help="skip measuring the site's search in Chromium",
+    )
+    parser.add_argument(
+        "--pdf-factors",
+        type=_factors,
+        default=_factors(DEFAULT_PDF_FACTORS),
+        help="the factors built with the print edition (the others with PDF_EDITION=off; "
+        f"default {DEFAULT_PDF_FACTORS}: typesetting the 100x books takes many GB)",
     )
     parser.add_argument("--output", type=Path, default=RESULTS_FILE, help="the JSON results file")
     args = parser.parse_args(argv)
@@ -84,7 +98,6 @@ def main(argv: list[str] | None = None) -> int:
     base = Path(tempfile.mkdtemp(prefix="bench-"))
     results: list[dict] = []
     failures: list[dict] = []
-    serve: dict | None = None
     for factor in args.factors:
         work = base / f"{factor}x"
         print(f"bench: {factor}x in {work} ...", flush=True)
@@ -94,8 +107,9 @@ def main(argv: list[str] | None = None) -> int:
                 factor,
                 work,
                 args.seed,
-                serve=factor == SERVE_FACTOR and not args.no_serve,
+                serve=factor in SERVE_FACTORS and not args.no_serve,
                 search=not args.no_search,
+                pdf=factor in args.pdf_factors,
             )
         except (CommandFailed, ServeFailed, OSError) as err:
             failures.append(
@@ -112,7 +126,6 @@ def main(argv: list[str] | None = None) -> int:
             )
         else:
             result["total_seconds"] = round(time.perf_counter() - started, 1)
-            serve = result.pop("serve", serve)
             results.append(result)
             print(f"bench: {factor}x done in {result['total_seconds']:.0f} s", flush=True)
         finally:
@@ -122,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         write_json(
             results,
             verdicts,
-            {"seed": args.seed, "serve_after_one_edit": serve, "failures": failures},
+            {"seed": args.seed, "failures": failures},
             args.output,
         )
     if not args.keep:
@@ -135,11 +148,21 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(table(results, SEARCH_COLUMNS))
         print(SEARCH_LEGEND)
-    if serve:
+    for result in results:
+        if "serve" in result:
+            serve = result["serve"]
+            print(
+                f"make serve, one-record edit at {result['factor']}x: {serve['page']} showed the "
+                f"edit after {serve['rebuild_seconds']} s, {serve['rebuilds_per_edit']} "
+                f"rebuild(s) (first serve after {serve['first_serve_seconds']} s)"
+            )
         print(
-            f"make serve, one-record edit at {SERVE_FACTOR}x: {serve['page']} showed the edit "
-            f"after {serve['rebuild_seconds']} s "
-            f"(first serve after {serve['first_serve_seconds']} s)"
+            f"{result['factor']}x: languages side by side {result['build_unchanged']['seconds']}"
+            " s against alone "
+            + " + ".join(f"{s['seconds']}" for s in result["single_language_builds"].values())
+            + f" s (ratio {result['parallel_to_sum']}); print edition "
+            + "/".join(_seconds(result[step]["pdf_seconds"]) for step in BUILD_STEPS.values())
+            + " s cold/edit/same"
         )
     for failure in failures:
         print(

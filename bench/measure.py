@@ -1,9 +1,12 @@
 """Measure one factor: build a work folder with synthetic data, then time validation and three
-full site builds (each its own process): the first, with empty caches; one after a one-record
-edit; one with nothing changed. Each build's hook reports the seconds it spent validating and
-generating, its share of that build. Then size the result and measure its search in Chromium
-(each language's Pagefind index behind Material's search box); last, page generation alone,
-from nothing (no cache, no generated page), in its own process."""
+full site builds as `make site` makes them (the parallel build, `python -m build_scripts build`,
+print edition included; each its own process): the first, with empty caches; one after a
+one-record edit; one with nothing changed. Each build reports the seconds it spent validating
+and generating and typesetting the print edition: their shares of the HTML build (the build
+without the print edition). Then each language alone (`SITE_LANGUAGE=<lang> mkdocs build`), to
+compare the parallel build with their sum; the sizes of the result and its search in Chromium
+(each language's Pagefind index behind Material's search box); last, page
+generation alone, from nothing (no cache, no generated page), in its own process."""
 
 from __future__ import annotations
 
@@ -14,9 +17,8 @@ import sys
 from pathlib import Path
 
 from build_scripts.core import paths
-from build_scripts.core.languages import DEFAULT_LANGUAGE
+from build_scripts.core.languages import DEFAULT_LANGUAGE, LANGUAGES
 from build_scripts.data.datasets import DATASETS
-from build_scripts.pages.generate import GENERATED_FOLDERS
 
 from .pagefind import pagefind_indexes
 from .process import run_measured
@@ -32,19 +34,30 @@ DEFAULT_SOURCE_DATE_EPOCH = "1735689600"
 SITE_FOLDER = "site-bench"
 # What the MkDocs hook prints when it has generated the pages inside the build.
 HOOK_REPORT = re.compile(r"build_scripts: generated \d+ pages .* in ([\d.]+) s")
+# What the parallel build prints at its end: its steps' seconds (site/parallel_build.py).
+BUILD_REPORT = re.compile(
+    r"build_scripts: built .* in ([\d.]+) s: prepare ([\d.]+) s, languages ([\d.]+) s"
+)
+PART_REPORT = re.compile(r"build_scripts: (\w+) built in [\d.]+ s \(peak ([\d.]+) MiB\)")
+DRIVER_PEAK = re.compile(r"this process's peak ([\d.]+) MiB")
+PDF_REPORT = re.compile(r"build_scripts: post-build steps done .*PDF edition ([\d.]+) s")
 # The record whose English summary the `make serve` measurement edits.
 SERVE_DATASET = "statements"
 EDIT_SENTENCE = "One sentence added by the benchmark."
 
 
-def build_env() -> dict[str, str]:
-    # The benchmark measures the HTML site; the PDF edition is left out (PDF_EDITION=off).
-    return {
+def build_env(pdf: bool = True) -> dict[str, str]:
+    # The builds of `make site`, print edition included unless `pdf` is False.
+    env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
-        "PDF_EDITION": "off",
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_SOURCE_DATE_EPOCH),
     }
+    for name in ("PDF_EDITION", "SITE_LANGUAGE", "BUILD_PREPARED", "SERVE_LANGUAGE"):
+        env.pop(name, None)
+    if not pdf:
+        env["PDF_EDITION"] = "off"
+    return env
 
 
 def real_record_pages(site: Path) -> list[Path]:
@@ -57,9 +70,29 @@ def real_record_pages(site: Path) -> list[Path]:
 
 
 def generation_in_build(output: str) -> float | None:
-    """Seconds the build spent generating pages (the hook's own report), if it said."""
+    """Seconds the build spent validating and generating: the parallel build's `prepare`
+    step, else (a single-process build) the hook's own report; None if it said neither."""
+    found = BUILD_REPORT.search(output)
+    if found:
+        return float(found.group(2))
     found = HOOK_REPORT.search(output)
     return float(found.group(1)) if found else None
+
+
+def process_peaks(output: str) -> dict:
+    """The peak memory (MiB) of each language's process and of the preparing and finishing
+    process, as the parallel build reports them."""
+    driver = DRIVER_PEAK.search(output)
+    return {
+        "language_peaks_mib": {lang: float(mib) for lang, mib in PART_REPORT.findall(output)},
+        "driver_peak_mib": float(driver.group(1)) if driver else None,
+    }
+
+
+def pdf_in_build(output: str) -> float:
+    """Seconds the build spent on the print edition (0 when it made none)."""
+    found = PDF_REPORT.search(output)
+    return float(found.group(1)) if found else 0.0
 
 
 def edited_record(work: Path) -> Path:
@@ -68,12 +101,17 @@ def edited_record(work: Path) -> Path:
     return sorted((work / "data" / SERVE_DATASET).glob("*.yml"))[1]
 
 
+def html_seconds(build: dict) -> float:
+    """The build's wall time without the print edition."""
+    return build["seconds"] - (build.get("pdf_seconds") or 0.0)
+
+
 def generation_shares(builds: dict[str, dict]) -> dict[str, float | None]:
-    """Validation and generation as a share of each full build, in per cent (None where the
-    hook did not say)."""
+    """Validation and generation as a share of each HTML build, in per cent (None where the
+    build did not say)."""
     return {
         case: (
-            round(100 * build["generation_seconds"] / build["seconds"], 1)
+            round(100 * build["generation_seconds"] / html_seconds(build), 1)
             if build.get("generation_seconds") is not None
             else None
         )
@@ -81,11 +119,22 @@ def generation_shares(builds: dict[str, dict]) -> dict[str, float | None]:
     }
 
 
+def pdf_shares(builds: dict[str, dict]) -> dict[str, float | None]:
+    """The print edition's seconds as a share of each HTML build, in per cent (None: the
+    builds left it out)."""
+    return {
+        case: (
+            round(100 * build["pdf_seconds"] / html_seconds(build), 1)
+            if build.get("pdf_seconds") is not None
+            else None
+        )
+        for case, build in builds.items()
+    }
+
+
 def forget_generation(work: Path) -> None:
-    """Remove the build caches and the generated pages of the work folder."""
+    """Remove the build caches and the generated pages (.cache/pages/) of the work folder."""
     shutil.rmtree(work / ".cache", ignore_errors=True)
-    for name in GENERATED_FOLDERS:
-        shutil.rmtree(work / "docs" / name, ignore_errors=True)
 
 
 def largest(pages: list[Path]) -> Path:
@@ -114,18 +163,29 @@ def search_figures(site: Path) -> dict:
 
 
 def measure_factor(
-    factor: int, work: Path, seed: int = DEFAULT_SEED, serve: bool = False, search: bool = True
+    factor: int,
+    work: Path,
+    seed: int = DEFAULT_SEED,
+    serve: bool = False,
+    search: bool = True,
+    pdf: bool = True,
 ) -> dict:
-    """Every figure for one factor, measured in the new folder `work`."""
+    """Every figure for one factor, measured in the new folder `work` (`pdf`: with the print
+    edition)."""
     counts = make_workspace(work, factor, seed)
-    env = build_env()
+    env = build_env(pdf)
     python = sys.executable
     site = work / SITE_FOLDER
-    build_command = [python, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    build_command = [python, "-m", "build_scripts", "build", "--site-dir", str(site)]
 
     def build() -> dict:
         measured = run_measured(build_command, work, env)
-        return {**measured.as_dict(), "generation_seconds": generation_in_build(measured.output)}
+        return {
+            **measured.as_dict(),
+            "generation_seconds": generation_in_build(measured.output),
+            "pdf_seconds": pdf_in_build(measured.output) if pdf else None,
+            **process_peaks(measured.output),
+        }
 
     # Validation alone, with an empty record cache; then the first build (every cache empty),
     # a build after one record's edit, and a build with nothing changed.
@@ -134,6 +194,7 @@ def measure_factor(
     edit_summary(edited_record(work), work, EDIT_SENTENCE)
     builds["after_edit"] = build()
     builds["unchanged"] = build()
+    languages = single_language_builds(work, env)
     figures = site_figures(site)
     if search:
         figures["search"] = search_figures(site)
@@ -150,11 +211,36 @@ def measure_factor(
         **figures,
         "build_ms_per_page": round(1000 * builds["cold"]["seconds"] / figures["html_pages"], 2),
         "generation_percent_of_build": generation_shares(builds),
+        "pdf_percent_of_build": pdf_shares(builds),
+        "single_language_builds": languages,
+        "parallel_to_sum": round(
+            builds["unchanged"]["seconds"] / sum(step["seconds"] for step in languages.values()), 2
+        ),
     }
     if serve:
         first = sorted((work / "data" / SERVE_DATASET).glob("*.yml"))[0].stem
         result["serve"] = rebuild_seconds(work, SERVE_DATASET, first, env)
     return result
+
+
+def single_language_builds(work: Path, env: dict[str, str]) -> dict[str, dict]:
+    """Each language built alone by one `mkdocs build --strict` (SITE_LANGUAGE: the plugin
+    checks the data and the pages itself, builds that language, no finishing step), with
+    nothing changed since the last build."""
+    found = {}
+    for lang in LANGUAGES:
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--site-dir",
+            str(work / f"site-{lang}"),
+        ]
+        found[lang] = run_measured(command, work, {**env, "SITE_LANGUAGE": lang}).as_dict()
+        shutil.rmtree(work / f"site-{lang}", ignore_errors=True)
+    return found
 
 
 def remove(work: Path) -> None:

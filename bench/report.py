@@ -117,11 +117,12 @@ def table(results: list[dict], columns: tuple = COLUMNS) -> str:
 
 LEGEND = (
     "s/MB: wall seconds / peak resident memory of the process tree (MB). validate: "
-    "validation alone, empty record cache. build: a full `mkdocs build` (HTML site, "
-    "without the PDF edition): cold = the first, every cache empty; edit = after one "
-    "record's edit; same = nothing changed. gen s: of a build's seconds, those its hook "
-    "spent validating and generating; gen %: their share of that build. ms/page: the "
-    "cold build's seconds per HTML page. "
+    "validation alone, empty record cache. build: the build of `make site` (`python -m "
+    "build_scripts build`: prepare once, the languages side by side, the finishing step; the "
+    "print edition included where it is built): cold = the first, every cache empty; edit = "
+    "after one record's edit; same = nothing changed. gen s: of a build's seconds, those it "
+    "spent validating and generating; gen %: their share of the HTML build (the build "
+    "without the print edition's seconds). ms/page: the cold build's seconds per HTML page. "
     'index: each language\'s search index, gzip ("shared": one index for all). '
     "home, record: gzip KB of the page with its CSS and JS / plus the search index. "
     "search ms: key-up to first result in Chromium, first query (index download and "

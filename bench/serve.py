@@ -1,7 +1,11 @@
-"""`make serve` after a one-record edit: how long until the served page shows the new text.
+"""`make serve` after a one-record edit: how long until the served page shows the new text,
+and how many rebuilds the edit started.
 
-`mkdocs serve --strict` runs in the work folder; once it serves, one record's English summary
-gets a new sentence, and the record's page is fetched until it carries that sentence.
+`mkdocs serve --strict` runs in the work folder (the default language, as `make serve` does);
+once it serves, one record's English summary gets a new sentence, and the record's page is
+fetched until it carries that sentence. Then the server's log is watched for SETTLE_SECONDS
+more: every "Building documentation..." after the edit is one rebuild (a build that writes
+into a watched folder would start another).
 """
 
 from __future__ import annotations
@@ -23,7 +27,10 @@ from .synthetic import write_record
 
 START_TIMEOUT = 900.0
 REBUILD_TIMEOUT = 600.0
-POLL_SECONDS = 0.1
+POLL_SECONDS = 0.05
+SETTLE_SECONDS = 4.0
+# What MkDocs logs at the start of every build of `mkdocs serve`.
+BUILD_STARTED = b"Building documentation..."
 
 
 class ServeFailed(Exception):
@@ -86,7 +93,10 @@ def rebuild_seconds(work: Path, dataset: str, record_id: str, env: dict[str, str
             _wait_for(base, "</html>", START_TIMEOUT, server)
             first_serve = time.perf_counter() - started
             edit_summary(work / "data" / dataset / f"{record_id}.yml", work, sentence)
+            output.seek(0)
+            builds_before = output.read().count(BUILD_STARTED)
             seconds = _wait_for(f"{base}{dataset}/{record_id}/", sentence, REBUILD_TIMEOUT, server)
+            rebuilds = _rebuilds_after(output, builds_before, server)
         except ServeFailed as err:
             output.seek(0)
             tail = output.read().decode("utf-8", "replace")[-4000:]
@@ -103,4 +113,20 @@ def rebuild_seconds(work: Path, dataset: str, record_id: str, env: dict[str, str
         "page": f"{dataset}/{record_id}/",
         "first_serve_seconds": round(first_serve, 2),
         "rebuild_seconds": round(seconds, 2),
+        "rebuilds_per_edit": rebuilds,
     }
+
+
+def _rebuilds_after(output, builds_before: int, server: subprocess.Popen) -> int:
+    """The builds the server started since `builds_before`, once none has started for
+    SETTLE_SECONDS (and the last has ended)."""
+    count, quiet_since = None, time.perf_counter()
+    while time.perf_counter() - quiet_since < SETTLE_SECONDS:
+        if server.poll() is not None:
+            raise ServeFailed(f"mkdocs serve exited with {server.returncode}")
+        output.seek(0)
+        now = output.read().count(BUILD_STARTED) - builds_before
+        if now != count:
+            count, quiet_since = now, time.perf_counter()
+        time.sleep(POLL_SECONDS)
+    return count

@@ -1,5 +1,5 @@
-"""Command line: python -m build_scripts validate | generate | schemas | status | translated |
-new."""
+"""Command line: python -m build_scripts validate | generate | build | schemas | status |
+translated | new."""
 
 from __future__ import annotations
 
@@ -33,6 +33,18 @@ def _generate(_args: argparse.Namespace) -> int:
 
     report = generate_all()
     print(report)
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .site.parallel_build import BuildFailed, build
+
+    languages = args.languages.split(",") if args.languages else None
+    try:
+        build(Path(args.config_file).resolve(), Path(args.site_dir).resolve(), languages)
+    except BuildFailed as err:
+        print(f"{err}\nnothing was published: {args.site_dir} is as it was.", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -130,7 +142,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check all of data/ and report every problem")
-    commands.add_parser("generate", help="validate, then write the generated pages into docs/")
+    commands.add_parser(
+        "generate", help="validate, then write the generated pages into .cache/pages/"
+    )
+    build = commands.add_parser(
+        "build",
+        help="validate and generate once, build each language in its own `mkdocs build "
+        "--strict` side by side, then finish the site; replaces --site-dir only on success",
+    )
+    build.add_argument("--config-file", default="mkdocs.yml")
+    build.add_argument("--site-dir", default="site")
+    build.add_argument("--languages", help="comma-separated (default: every language)")
     schemas = commands.add_parser("schemas", help="write schemas/*.schema.json from the models")
     schemas.add_argument("--check", action="store_true", help="fail if the files are stale")
     commands.add_parser("status", help="report missing, outdated and unchecked translations")
@@ -158,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     handler = {
         "validate": _validate,
         "generate": _generate,
+        "build": _build,
         "schemas": _schemas,
         "status": _status,
         "lint-text": _lint_text,

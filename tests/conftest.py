@@ -117,8 +117,8 @@ def project_copy(target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site_project(tmp_path_factory) -> Path:
-    """A copy of the project that the session's site is built from (with its generated pages
-    in docs/ once built_site has run)."""
+    """A copy of the project that the session's site is built from (its generated pages go to
+    its .cache/pages/, never into its docs/)."""
     return project_copy(tmp_path_factory.mktemp("project"))
 
 
@@ -133,12 +133,28 @@ def mkdocs_build(
     )
 
 
+def parallel_build(
+    project: Path, site_dir: Path, env: dict | None = None, *options: str
+) -> subprocess.CompletedProcess[str]:
+    """The build of `make site`: `python -m build_scripts build` (validate and generate once,
+    each language's `mkdocs build --strict` side by side, the finishing step), into `site_dir`."""
+    command = [sys.executable, "-m", "build_scripts", "build", "--site-dir", str(site_dir)]
+    return subprocess.run(
+        [*command, *options],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+    )
+
+
 @pytest.fixture(scope="session")
 def site_build(site_project, tmp_path_factory) -> tuple[Path, str]:
-    """The real site, built once per test session with `mkdocs build --strict`, and what the
-    build printed."""
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site_project, out, BUILD_ENV)
+    """The real site, built once per test session as `make site` builds it (the parallel
+    build), and what the build printed."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = parallel_build(site_project, out, BUILD_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     out.chmod(0o755)
     for path in out.rglob("*"):

@@ -150,6 +150,8 @@ def test_theme_repairs():
 
 
 def test_two_builds_of_the_same_sources_are_identical(built_site, site_project, tmp_path):
+    """The session's site is the parallel build's (`make site`); this one is a single-process
+    `mkdocs build --strict` of every language: the same files, byte for byte."""
     again = tmp_path / "again"
     result = mkdocs_build(site_project, again, BUILD_ENV)
     assert result.returncode == 0, result.stderr[-3000:]

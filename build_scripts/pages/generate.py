@@ -1,7 +1,8 @@
 """Orchestrate page generation: validate, build views, render, write what changed.
 
-Generated files live in docs/<dataset>/ (git-ignored). A file is written only when its content
-changed, so `mkdocs serve` reloads exactly the pages an edit touched and never loops; files of
+Generated files live in <cache>/pages/<dataset>/ (core/settings.py `pages_folder`), in the
+suffix structure of docs/, outside the tree `mkdocs serve` watches: the plugin hands them to
+MkDocs (site/generated_files.py). A file is written only when its content changed; files of
 records that no longer exist are removed.
 """
 
@@ -23,7 +24,7 @@ from ..biblio.page_citations import page_citation, page_item
 from ..core import paths
 from ..core.edition import edition, pdf_file_name
 from ..core.languages import LANGUAGES, page_suffix, url_prefix
-from ..core.settings import Settings, cache_folder, citation_folder
+from ..core.settings import Settings, cache_folder, citation_folder, pages_folder
 from ..data.catalog import Catalog
 from ..data.datasets import DATASET_ORDER, DATASETS
 from ..data.validate import load_catalog
@@ -49,7 +50,7 @@ TIMELINE_FOLDER = "timeline"
 GLOSSARY_FOLDER = "glossary"
 # The pages that are not a dataset's, each a folder of docs/ with one page per language.
 OTHER_FOLDERS = (DATA_PAGE_FOLDER, TIMELINE_FOLDER, GLOSSARY_FOLDER)
-# Folders of docs/ that hold only generated pages.
+# The folders of generated pages (each is also a folder of the site).
 GENERATED_FOLDERS = (*DATASET_ORDER, *OTHER_FOLDERS)
 
 
@@ -296,14 +297,16 @@ def write_pages(
 
 def generate_all(
     data: Path = paths.DATA,
-    docs: Path = paths.DOCS,
+    docs: Path | None = None,
     settings: Settings | None = None,
     processor: CitationProcessor | None = None,
 ) -> Report:
-    """Validate, then write the pages. A page whose inputs have not changed since the last run
-    and whose file is as that run left it is kept; the others are rendered (manifest.py).
-    `processor`: one kept between runs (`mkdocs serve`); else one for this run alone."""
+    """Validate, then write the pages into `docs` (default: the data's pages folder,
+    <cache>/pages/). A page whose inputs have not changed since the last run and whose file is
+    as that run left it is kept; the others are rendered (manifest.py). `processor`: one kept
+    between runs (`mkdocs serve`); else one for this run alone."""
     settings = settings or Settings.from_environment()
+    docs = pages_folder(data) if docs is None else docs
     if processor is None:
         with CitationProcessor(citation_folder(settings, data)) as own:
             return generate_all(data, docs, settings, own)

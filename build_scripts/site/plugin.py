@@ -1,7 +1,13 @@
 """The MkDocs plugin (`publication` in mkdocs.yml): generate the pages from data/ before every
-build, fill the data markers of the hand-written pages, and, once every language is built,
-write the downloads, split the search index, print the PDF edition and fix what the i18n build
-leaves per language (404 pages, per-language sitemaps).
+build (into <cache>/pages/, handed to MkDocs by generated_files.py), fill the data markers of
+the hand-written pages, and, once every language is built, run the once-per-site steps
+(finishing.py: downloads, search index, PDF edition...) and fix what the i18n build leaves per
+language (404 pages).
+
+One language alone (SITE_LANGUAGE; one_language.py) is a part of the parallel build
+(parallel_build.py), which generates once and hands the catalog over (BUILD_PREPARED), and runs
+the once-per-site steps itself. `mkdocs serve` builds the default language only, or
+SERVE_LANGUAGE (a language, or `all`).
 
 Generation itself lives in build_scripts.pages and does not depend on MkDocs: the plugin only
 calls it. Its options are core/settings.py's (each defaults to its environment variable):
@@ -19,25 +25,34 @@ calls it. Its options are core/settings.py's (each defaults to its environment v
 from __future__ import annotations
 
 import re
-import shutil
+from copy import deepcopy
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..biblio.citations import CitationProcessor, CitationProcessorFailed, CitationProcessorMissing
-from ..core.edition import edition
 from ..core.languages import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 from ..core.paths import PACKAGE, TEMPLATES
 from ..core.problems import DataError
-from ..core.settings import Settings, citation_folder
+from ..core.settings import Settings, citation_folder, pages_folder
 from ..data.catalog import Catalog
 from ..data.datasets import DATASET_ORDER
 from ..pages.how_to_cite import citation_examples
-from ..pages.generate import GENERATED_FOLDERS, generate_all, home_timeline, pdf_links, templates
-from . import exports, print_edition, record_navigation, redirects, search_index, theme_fixes
+from ..pages.generate import generate_all, home_timeline, pdf_links, templates
+from . import (
+    finishing,
+    generated_files,
+    material_search,
+    one_language,
+    print_edition,
+    record_navigation,
+    search_index,
+    theme_fixes,
+)
+from .prepared import Prepared
 
 TIMELINE_MARKER = "<!-- data:timeline -->"
 PDF_MARKER = "<!-- data:pdf-edition -->"
@@ -70,6 +85,9 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         self.serving = False
         self.settings = Settings.from_environment()
         self.data: Path | None = None
+        self.pages: Path | None = None  # the generated pages (core/settings.py pages_folder)
+        self.generated: set[str] = set()  # their source URIs in this build
+        self.language: str | None = None  # the one language built, or None: every language
         self.catalog: Catalog | None = None
         self.signature: tuple | None = None
         self.processor: CitationProcessor | None = None
@@ -95,23 +113,35 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
             record_cache=options.record_cache, page_manifest=options.page_manifest,
             citation_cache=options.citation_cache, jinja_cache=options.jinja_cache)
         if self.serving:
-            self.settings = self.settings.but(pdf_edition=False)  # half a minute: no preview
+            # No print edition and no search index in a preview: an edit shows sooner.
+            self.settings = self.settings.but(pdf_edition=False, search_index=False)
+            serve = self.settings.serve_language or DEFAULT_LANGUAGE
+            self.language = None if serve == "all" else serve
         else:
             # The canonical links, the sitemap and the language switcher's base: the public
             # address (CITATION.cff). `mkdocs serve` keeps its own preview address for them.
             config["site_url"] = self.settings.site_url
+            self.language = self.settings.site_language
+        if self.language is not None:
+            one_language.choose(config, self.language)
+        material_search.without_jieba()
         self.data = (Path(config.config_file_path).parent / options.data_dir).resolve()
+        self.pages = pages_folder(self.data)
         for watched in (str(self.data), str(PACKAGE)):  # `mkdocs serve` rebuilds on an edit
             if watched not in config["watch"]:
                 config["watch"].append(watched)
-        docs = Path(config["docs_dir"])
-        signature = self._inputs_signature(docs)
+        if self.settings.prepared is not None:  # a part of the parallel build: generated
+            if self.catalog is None:
+                prepared = Prepared.load(self.settings.prepared)
+                self.catalog, self.how_to_cite = prepared.catalog, prepared.how_to_cite
+            return self._with_interface_strings(config)
+        signature = self._inputs_signature()
         if self.signature == signature:
             return self._with_interface_strings(config)
         if self.processor is None:
             self.processor = CitationProcessor(citation_folder(self.settings, self.data))
         try:
-            report = generate_all(self.data, docs, self.settings, self.processor)
+            report = generate_all(self.data, self.pages, self.settings, self.processor)
             self.how_to_cite = citation_examples(report.catalog, self.processor, self.settings)
         except DataError as err:
             raise PluginError(err.report()) from None
@@ -121,7 +151,7 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
             if not self.serving:
                 self._stop_processor()
         self.catalog = report.catalog
-        self.signature = self._inputs_signature(docs)
+        self.signature = self._inputs_signature()
         print(f"INFO    -  build_scripts: {report}")
         return self._with_interface_strings(config)
 
@@ -142,14 +172,27 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
     def on_shutdown(self) -> None:
         self._stop_processor()
 
-    def _inputs_signature(self, docs: Path) -> tuple:
+    def _inputs_signature(self) -> tuple:
         """What generation depends on: data/, templates and the generated files themselves."""
-        folders = (self.data, TEMPLATES, *(docs / name for name in GENERATED_FOLDERS))
+        folders = (self.data, TEMPLATES, self.pages)
         return tuple(
             (str(p), p.stat().st_mtime_ns, p.stat().st_size)
             for folder in folders if folder.exists()
             for p in sorted(folder.rglob("*")) if p.is_file()
         )
+
+    def _add_generated_pages(self, files, config):
+        """The generated pages join docs/'s, before mkdocs-static-i18n sorts them."""
+        self.generated = generated_files.add(files, config, self.pages)
+        return files
+
+    @event_priority(-150)
+    def _read_generated_pages(self, files, config):
+        """After mkdocs-static-i18n (-100) has made them anew: each from its real source."""
+        generated_files.point_at_sources(files, self.pages, self.generated)
+        return files
+
+    on_files = CombinedEvent(_add_generated_pages, _read_generated_pages)
 
     def on_page_markdown(self, markdown, page, config, files):
         """Fill the data markers of hand-written pages in the page's language."""
@@ -170,7 +213,7 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         """The record pages of this language's build, for their place in the navigation."""
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         self.records = record_navigation.RecordNavigation(
-            self.catalog, pages, _current_language(config)
+            self.catalog, pages, one_language.current(config)
         )
         return nav
 
@@ -189,12 +232,21 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         output = theme_fixes.localize(output, self.catalog.ui, lang)
         return _without_alternate_links(theme_fixes.repair(output))
 
+    def on_pre_template(self, template, template_name, config):
+        """The 404 page's language switcher leads to each language's home: mkdocs-static-i18n
+        leaves it pointing at the last page the language's build rendered."""
+        i18n = config.plugins.get("i18n")
+        if template_name == "404.html" and getattr(i18n, "extra_alternate", None):
+            # Set as it sets it per page: an attribute, which templates read before the key.
+            config.extra.alternate = deepcopy(i18n.extra_alternate)
+        return template
+
     def on_post_template(self, output_content, template_name, config):
         """Each language's build renders 404.html into the site root, the last language
         winning: keep every language's own copy (the default one is restored after all
         builds)."""
         if template_name == "404.html":
-            lang = _current_language(config)
+            lang = one_language.current(config)
             output_content = theme_fixes.localize(
                 theme_fixes.repair(output_content), self.catalog.ui, lang
             )
@@ -211,36 +263,29 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
     def on_post_build(self, config):
         """Once per build, after every language: mkdocs-static-i18n builds the other languages
         inside the default language's post-build step (`building` is set meanwhile), and this
-        runs after its own step (priority -200 < -100)."""
+        runs after its own step (priority -200 < -100). A part of the parallel build leaves
+        these steps to the parallel build; `mkdocs serve` of one language runs them on it."""
         i18n = config.plugins.get("i18n")
-        if i18n is not None and getattr(i18n, "building", False):
+        if self.language is None and i18n is not None and getattr(i18n, "building", False):
+            return
+        if self.language is not None and not self.serving:
+            print(f"INFO    -  build_scripts: {self.language} built (its part of the site)")
             return
         self.post_builds += 1
         site = Path(config["site_dir"])
-        exports.write(self.catalog, site / "data", edition().version)
-        redirects.write(site, self.catalog, self.settings.site_url)
-        try:
-            search_index.write(site, self.catalog)
-        except search_index.SearchIndexFailed as err:
-            raise PluginError(f"search index: {err}") from None
-        built = all((site / url_prefix(lang) / "index.html").exists() for lang in LANGUAGES)
-        if self.settings.pdf_edition and built and not self.pdf_written:
-            self.pdf_written = True
-            try:
-                print_edition.write(site, self.catalog, self.settings, self.data)
-            except print_edition.PdfEditionFailed as err:
-                raise PluginError(f"PDF edition: {err}") from None
         if config["site_dir"] in self.default_404:
             (site / "404.html").write_text(self.default_404[config["site_dir"]],
                                            encoding="utf-8")
-        _copy_sitemaps(site)
+        settings = self.settings.but(pdf_edition=False) if self.pdf_written else self.settings
+        try:
+            finished = finishing.finish(site, self.catalog, settings, self.data)
+        except print_edition.PdfEditionFailed as err:
+            raise PluginError(f"PDF edition: {err}") from None
+        except search_index.SearchIndexFailed as err:
+            raise PluginError(f"search index: {err}") from None
+        self.pdf_written = self.pdf_written or "PDF edition" in finished.steps
         print(f"INFO    -  build_scripts: post-build steps done (run {self.post_builds}): "
-              f"downloads, redirects, search indexes{', PDF edition' if self.pdf_written else ''}")
-
-
-def _current_language(config) -> str:
-    plugin = config.plugins.get("i18n")
-    return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE
+              f"{finished}")
 
 
 def _without_alternate_links(output: str) -> str:
@@ -251,14 +296,3 @@ def _without_alternate_links(output: str) -> str:
     head links are dropped."""
     head, _, body = output.partition("</head>")
     return _HEAD_ALTERNATE.sub("", head) + "</head>" + body
-
-
-def _copy_sitemaps(site: Path) -> None:
-    """Give each language root the sitemap.xml that Material's language switcher fetches."""
-    sitemap = site / "sitemap.xml"
-    for lang in LANGUAGES:
-        if lang != DEFAULT_LANGUAGE and sitemap.exists() and (site / lang).is_dir():
-            shutil.copyfile(sitemap, site / lang / "sitemap.xml")
-            gz = site / "sitemap.xml.gz"
-            if gz.exists():
-                shutil.copyfile(gz, site / lang / "sitemap.xml.gz")

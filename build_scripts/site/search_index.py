@@ -94,7 +94,9 @@ def write(site: Path, catalog: Catalog) -> dict[str, int]:
     published site stays as it was)."""
     if not PAGEFIND.exists():
         raise SearchIndexFailed(f"Pagefind is not installed ({PAGEFIND}): run `npm ci`")
-    segmenting = [lang for lang in LANGUAGES if language(lang).search_segmented]
+    # The languages the site holds (one alone where a single language was built).
+    languages = [lang for lang in LANGUAGES if (site / url_prefix(lang) / "index.html").exists()]
+    segmenting = [lang for lang in languages if language(lang).search_segmented]
     words = ChineseWords(chinese_terms(catalog)) if segmenting else None
     counts: dict[str, int] = {}
     failed: dict[str, str] = {}
@@ -102,7 +104,7 @@ def write(site: Path, catalog: Catalog) -> dict[str, int]:
     with tempfile.TemporaryDirectory(prefix="search-feed-") as tmp:
         # One Pagefind at a time (its memory grows with the pages), each indexing while the
         # next language's feed is written.
-        for lang in LANGUAGES:
+        for lang in languages:
             feed = Path(tmp) / lang
             counts[lang] = write_feed(site, lang, feed, words if lang in segmenting else None)
             if running:
@@ -113,10 +115,11 @@ def write(site: Path, catalog: Catalog) -> dict[str, int]:
                 pagefind_command(feed, output), stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT, text=True,
             )
-        _finish(site, *running, failed)
+        if running:
+            _finish(site, *running, failed)
     if failed:
         raise SearchIndexFailed("; ".join(f"{lang}: {text}" for lang, text in failed.items()))
-    for lang in LANGUAGES:
+    for lang in languages:
         bundle = site / url_prefix(lang) / BUNDLE
         for pattern in UNUSED:
             for file in bundle.glob(pattern):
