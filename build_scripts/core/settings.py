@@ -8,7 +8,7 @@ of the MkDocs plugin (mkdocs.yml `plugins: - publication: ...`) that overrides b
     record_cache    RECORD_CACHE=off          on    validated records between runs
     page_manifest   PAGE_MANIFEST=off         on    render only the pages whose reads changed
     citation_cache  CITATION_CACHE=off|<dir>  on    formatted citations between runs
-    jinja_cache     JINJA_CACHE=off           on    compiled templates between runs
+    jinja_cache     JINJA_CACHE=off           on    compiled templates (ours, the theme's)
     (build date)    SOURCE_DATE_EPOCH         now   every date the build writes
     site_language   SITE_LANGUAGE=<code>      all   `mkdocs build` of one language alone (the
                                                     parallel build's part; site/parallel_build.py)

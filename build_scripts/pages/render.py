@@ -132,7 +132,8 @@ def _markdown_safe(value):
     return Markup(escape_markdown(str(value)))
 
 
-def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+def bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in `folder` (keyed by name and source; None: none kept)."""
     if folder is None:
         return None
     folder.mkdir(parents=True, exist_ok=True)
@@ -161,7 +162,7 @@ def environment(compiled: Path | None = None) -> jinja2.Environment:
     few pages does not compile every template again. None: compiled in memory only."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(paths.TEMPLATES),
-        bytecode_cache=_bytecode_cache(compiled),
+        bytecode_cache=bytecode_cache(compiled),
         finalize=_markdown_safe,
         **TEMPLATE_OPTIONS,
     )

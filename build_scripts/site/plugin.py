@@ -50,6 +50,7 @@ from . import (
     print_edition,
     record_navigation,
     search_index,
+    theme_cache,
     theme_fixes,
 )
 from .prepared import Prepared
@@ -193,6 +194,12 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         return files
 
     on_files = CombinedEvent(_add_generated_pages, _read_generated_pages)
+
+    @event_priority(-150)
+    def on_env(self, env, config, files):
+        """The theme's templates compiled once, not in every process and rebuild (after
+        mkdocs-static-i18n has added its extension)."""
+        return theme_cache.keep_compiled(env, self.settings, self.data)
 
     def on_page_markdown(self, markdown, page, config, files):
         """Fill the data markers of hand-written pages in the page's language."""
