@@ -125,7 +125,7 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
             self.language = self.settings.site_language
         if self.language is not None:
             one_language.choose(config, self.language)
-        material_search.without_jieba()
+        material_search.without_own_index()
         self.data = (Path(config.config_file_path).parent / options.data_dir).resolve()
         self.pages = pages_folder(self.data)
         for watched in (str(self.data), str(PACKAGE)):  # `mkdocs serve` rebuilds on an edit
