@@ -175,7 +175,9 @@ def build(
         )
         merged_at = time.perf_counter()
         try:
-            finished = finishing.finish(merged, prepared.catalog, settings, data)
+            # Each language's part holds its search index already (plugin.py).
+            finishing_settings = settings.but(search_index=False)
+            finished = finishing.finish(merged, prepared.catalog, finishing_settings, data)
         except print_edition.PdfEditionFailed as err:
             raise BuildFailed(f"PDF edition: {err}") from None
         except search_index.SearchIndexFailed as err:

@@ -276,6 +276,13 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         if self.language is None and i18n is not None and getattr(i18n, "building", False):
             return
         if self.language is not None and not self.serving:
+            # A language's search index needs only its own pages: each part makes its own,
+            # side by side with the other languages (the finishing step then makes none).
+            if self.settings.search_index:
+                try:
+                    search_index.write(Path(config["site_dir"]), self.catalog)
+                except search_index.SearchIndexFailed as err:
+                    raise PluginError(f"search index: {err}") from None
             print(f"INFO    -  build_scripts: {self.language} built (its part of the site)")
             return
         self.post_builds += 1
