@@ -242,7 +242,7 @@ def test_the_404_page_searches_its_languages_index(chromium, site_url, root):
 
 
 def test_the_count_says_the_best_matches_are_listed(readers):
-    """The list holds the best 20 of all matches, and its heading says so in the language."""
+    """The list holds the best 10 of all matches, and its heading says so in the language."""
     page = readers("zh/")
     results(page, "命运")
-    assert page.inner_text(".md-search-result__meta") == "最相关的20条结果"
+    assert page.inner_text(".md-search-result__meta") == "最相关的10条结果"

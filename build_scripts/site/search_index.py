@@ -5,13 +5,15 @@ Material's own search downloads a language's whole index and builds it in the br
 the first answer (about 5 s and half a megabyte at a hundred times today's data). Pagefind
 splits the index into chunks that a query fetches as it needs them. Each language gets its
 own index at <language root>/pagefind/, made from feed pages (search_feed.py) by the pinned
-Pagefind (npm, package-lock.json), one language after the other.
+Pagefind (npm, package-lock.json), one language after the other; the parallel build has each
+language's build index its own pages (plugin.py), side by side.
 
-In the browser, assets/javascripts/workers/pagefind-search.js takes the place of Material's search
-worker: it speaks Material's protocol, so results keep Material's look and keys, and asks the
-page's language's Pagefind index. Material still fetches search/search_index.json on every
-page: it is written empty. Chinese is cut into words here and, the same way, in the browser
-(chinese_words.py); the words the index holds go to <zh root>/pagefind/chinese-words.json.
+In the browser, assets/javascripts/workers/pagefind-search.js takes the place of Material's
+search worker: it speaks Material's protocol, so results keep Material's look and keys, and
+asks the page's language's Pagefind index. Material still fetches search/search_index.json on
+every page: it holds no documents (material_search.py). Chinese is cut into words here and,
+the same way, in the browser (chinese_words.py); the words the index holds go to
+<zh root>/pagefind/chinese-words.json.
 """
 
 from __future__ import annotations

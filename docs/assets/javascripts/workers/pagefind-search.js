@@ -15,7 +15,7 @@
 
 (function () {
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;  // Material's message types
-  var SHOWN = 20;  // results listed, the best first (each one fetches its fragment)
+  var SHOWN = 10;  // results listed, the best first (each one fetches its fragment)
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 
   var params = new URL(self.location.href).searchParams;
