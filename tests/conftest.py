@@ -209,3 +209,24 @@ def chromium():
         )
         yield browser
         browser.close()
+
+
+def recording_page(browser):
+    """A page in a fresh browser context that records every request and console error (as
+    `page.requests` and `page.errors`)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests, page.errors = [], []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    return page
+
+
+def assert_stayed_clean(page, site_url: str) -> None:
+    """No request left the site's host and the browser logged no error."""
+    foreign = [
+        url for url in page.requests if not url.startswith(site_url) and not url.startswith("data:")
+    ]
+    assert foreign == [], f"requests left the site's host: {foreign}"
+    assert page.errors == [], f"console errors: {page.errors}"

@@ -10,6 +10,8 @@ from urllib.parse import urljoin
 
 import pytest
 
+from .conftest import assert_stayed_clean, recording_page
+
 pytest.importorskip("playwright.sync_api")
 
 
@@ -21,19 +23,10 @@ def browser(chromium):
 @pytest.fixture
 def reader(browser, site_url):
     """A fresh page that records every request and every console error."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.requests, page.errors = [], []
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page = recording_page(browser)
     yield page
-    context.close()
-    foreign = [
-        url for url in page.requests if not url.startswith(site_url) and not url.startswith("data:")
-    ]
-    assert foreign == [], f"requests left the site's host: {foreign}"
-    assert page.errors == [], f"console errors: {page.errors}"
+    page.context.close()
+    assert_stayed_clean(page, site_url)
 
 
 def test_record_page_loads_cleanly_and_switches_language(reader, site_url):

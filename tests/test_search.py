@@ -14,6 +14,8 @@ from urllib.parse import urljoin
 
 import pytest
 
+from .conftest import assert_stayed_clean, recording_page
+
 pytest.importorskip("playwright.sync_api")
 
 SHOWN = 5
@@ -118,22 +120,14 @@ def readers(chromium, site_url):
 
     def reader(root):
         if root not in opened:
-            context = chromium.new_context()
-            page = context.new_page()
-            page.requests, page.errors = [], []
-            page.on("request", lambda request: page.requests.append(request.url))
-            page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
-            page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-            page.goto(urljoin(site_url, root))
-            opened[root] = page
+            opened[root] = recording_page(chromium)
+            opened[root].goto(urljoin(site_url, root))
         return opened[root]
 
     yield reader
     for page in opened.values():
-        assert page.errors == [], page.errors
-        foreign = [url for url in page.requests if not url.startswith(site_url)]
-        assert foreign == [], f"requests left the site's host: {foreign}"
         page.context.close()
+        assert_stayed_clean(page, site_url)
 
 
 def results(page, query: str) -> list[dict]:
