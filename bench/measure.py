@@ -106,26 +106,14 @@ def html_seconds(build: dict) -> float:
     return build["seconds"] - (build.get("pdf_seconds") or 0.0)
 
 
-def generation_shares(builds: dict[str, dict]) -> dict[str, float | None]:
-    """Validation and generation as a share of each HTML build, in per cent (None where the
-    build did not say)."""
+def shares(builds: dict[str, dict], part: str) -> dict[str, float | None]:
+    """A part of each build (`generation_seconds`: validation and generation; `pdf_seconds`:
+    the print edition) as a share of its HTML build, in per cent (None where the build did
+    not say, or left the part out)."""
     return {
         case: (
-            round(100 * build["generation_seconds"] / html_seconds(build), 1)
-            if build.get("generation_seconds") is not None
-            else None
-        )
-        for case, build in builds.items()
-    }
-
-
-def pdf_shares(builds: dict[str, dict]) -> dict[str, float | None]:
-    """The print edition's seconds as a share of each HTML build, in per cent (None: the
-    builds left it out)."""
-    return {
-        case: (
-            round(100 * build["pdf_seconds"] / html_seconds(build), 1)
-            if build.get("pdf_seconds") is not None
+            round(100 * build[part] / html_seconds(build), 1)
+            if build.get(part) is not None
             else None
         )
         for case, build in builds.items()
@@ -210,8 +198,8 @@ def measure_factor(
         **{BUILD_STEPS[case]: measured for case, measured in builds.items()},
         **figures,
         "build_ms_per_page": round(1000 * builds["cold"]["seconds"] / figures["html_pages"], 2),
-        "generation_percent_of_build": generation_shares(builds),
-        "pdf_percent_of_build": pdf_shares(builds),
+        "generation_percent_of_build": shares(builds, "generation_seconds"),
+        "pdf_percent_of_build": shares(builds, "pdf_seconds"),
         "single_language_builds": languages,
         "parallel_to_sum": round(
             builds["unchanged"]["seconds"] / sum(step["seconds"] for step in languages.values()), 2

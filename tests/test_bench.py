@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.measure import generation_shares
+from bench.measure import shares
 from bench.pagefind import pagefind_indexes, sent_bytes
 from bench.process import CommandFailed, run_measured
 from bench.report import SEARCH_COLUMNS, table
@@ -411,9 +411,13 @@ def test_generation_shares_are_each_builds_own():
         "after_edit": {"seconds": 80.0, "generation_seconds": 2.0},
         "unchanged": {"seconds": 79.0, "generation_seconds": 0.5},
     }
-    assert generation_shares(builds) == {"cold": 30.0, "after_edit": 2.5, "unchanged": 0.6}
+    assert shares(builds, "generation_seconds") == {
+        "cold": 30.0,
+        "after_edit": 2.5,
+        "unchanged": 0.6,
+    }
     builds["cold"]["generation_seconds"] = None
-    assert generation_shares(builds)["cold"] is None
+    assert shares(builds, "generation_seconds")["cold"] is None
 
 
 def test_each_generation_case_gets_its_own_verdict():

@@ -116,10 +116,11 @@ def feed_page(
     heading = _H1.search(content)
     title = text_of(heading.group(1)) if heading else text_of(_TITLE.search(html).group(1))
     content = _weigh_sections(_punctuate_facts(content, language))
+    heading = _H1.search(content)  # again: the sections' weights moved it
     if record_id is None:
-        content = _weigh_list(content, _H1.search(content))
+        content = _weigh_list(content, heading)
     else:
-        content = _weigh_facts(content, _H1.search(content))
+        content = _weigh_facts(content, heading)
         content += f'<p data-pagefind-weight="{FACTS_WEIGHT}">{escape(record_id)}</p>'
     if words is not None:
         content = _segment_text(content, words)

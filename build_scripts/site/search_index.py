@@ -131,7 +131,6 @@ def write(site: Path, catalog: Catalog) -> dict[str, int]:
                 json.dumps(words.vocabulary(), ensure_ascii=False, separators=(",", ":")),
                 encoding="utf-8",
             )
-    _write_empty_material_index(site)
     return counts
 
 
@@ -140,17 +139,6 @@ def _finish(site: Path, lang: str, run: subprocess.Popen, failed: dict[str, str]
     output, _ = run.communicate()
     if run.returncode != 0 or not (site / url_prefix(lang) / BUNDLE / "pagefind.js").exists():
         failed[lang] = output.strip() or f"exit status {run.returncode}"
-
-
-def _write_empty_material_index(site: Path) -> None:
-    """Material's page script fetches search/search_index.json and hands it to the worker,
-    which does not need it: an index with no documents (a hundred bytes, not megabytes)."""
-    target = site / "search" / "search_index.json"
-    index = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
-    config = index.get("config", {})
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps({"config": config, "docs": []}, separators=(",", ":")),
-                      encoding="utf-8")
 
 
 def worker_query(lang: str) -> str:
