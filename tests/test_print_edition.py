@@ -13,6 +13,8 @@ from build_scripts.data.validate import load_catalog
 from build_scripts.pages.print_markup import escape_typst, markdown_to_typst
 from build_scripts.site import print_edition
 
+from .conftest import edit
+
 PUBLIC = "https://sino-russian.example.org/"
 
 
@@ -79,6 +81,34 @@ def test_an_unchanged_book_is_not_typeset_again(data_copy, tmp_path, settings, m
         p.name.split("-")[0] for p in (data_copy.parent / ".cache" / "print").glob("*.pdf")
     )
     assert kept == ["en", "ru", "zh"]
+
+
+def test_a_book_whose_inputs_did_not_change_is_not_even_made_again(
+    data_copy, tmp_path, settings, monkeypatch
+):
+    on = settings.but(page_manifest=True)
+    print_edition.write(tmp_path / "site", load_catalog(data_copy, settings=on), on, data_copy)
+    made = []
+    real = print_edition.book_source
+    monkeypatch.setattr(
+        print_edition, "book_source", lambda run, lang, *a: made.append(lang) or real(run, lang, *a)
+    )
+    again = print_edition.write(
+        tmp_path / "again", load_catalog(data_copy, settings=on), on, data_copy
+    )
+    assert made == [] and all(p.stat().st_size > 10_000 for p in again)
+    # One record's file changed: every book is made from its source again, and prints it.
+    edit(
+        data_copy / "statements" / "statement-fixture-a.yml",
+        "en: A statement.",
+        "en: A statement, as the printed book now says.",
+    )
+    edited = print_edition.write(
+        tmp_path / "edited", load_catalog(data_copy, settings=on), on, data_copy
+    )
+    assert sorted(made) == ["en", "ru", "zh"]
+    english = " ".join(page.extract_text() for page in PdfReader(edited[0]).pages)
+    assert "as the printed book now says" in " ".join(english.split())
 
 
 def test_a_missing_chinese_font_is_named(monkeypatch):

@@ -5,12 +5,18 @@ running heads, page labels, the sources as footnotes and links inside the book. 
 to site/pdf/ and the About pages link to them.
 
 A book is typeset again only when its Typst source or the fonts changed: each PDF is kept
-under <cache>/print/, named by the digest of what it was made from.
+under <cache>/print/, named by the digest of what it was made from. Making the sources costs
+time too (a second at 10x the data), so <cache>/print/made-from.json remembers, per language,
+the inputs a book was last made from: the run's fingerprint (the pipeline's code and templates,
+the interface strings, the pins, the citation processor, the address and the date:
+pages/manifest.py) and every record's file. While they are the same, the book is taken from the
+cache without making its source (PAGE_MANIFEST=off makes every source, as a first build does).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
@@ -18,12 +24,14 @@ from pathlib import Path
 
 from ..biblio.citations import CitationProcessor
 from ..core.edition import PDF_FOLDER, edition, pdf_file_name
+from ..core.keyed_cache import write_atomic
 from ..core.languages import LANGUAGES
-from ..core.settings import Settings, cache_folder, citation_folder
+from ..core.settings import Settings, cache_folder, citation_folder, pages_folder
 from ..data.catalog import Catalog
+from ..pages import manifest
 from ..pages.backlinks import Backlinks
 from ..pages.generate import bibliographies
-from ..pages.inputs import RunInputs
+from ..pages.inputs import RunInputs, value_digest
 from ..pages.print_book import book_source
 
 # The Chinese face (Debian's fonts-noto-cjk, `make fonts`); the Latin and Cyrillic one,
@@ -42,15 +50,20 @@ def cjk_fonts() -> list[Path]:
     """The Noto Serif CJK files, found by fontconfig or at Debian's path."""
     found: list[Path] = []
     if shutil.which("fc-list"):
-        listed = subprocess.run(["fc-list", f"{CJK_FAMILY}:style=Regular", "file"],
-                                capture_output=True, text=True, check=False).stdout
+        listed = subprocess.run(
+            ["fc-list", f"{CJK_FAMILY}:style=Regular", "file"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
         found = [Path(line.split(":")[0]) for line in listed.splitlines() if line.strip()]
     folders = {p.parent for p in found} | set(CJK_FOLDERS)
     files = [folder / name for folder in folders for name in CJK_FILES if (folder / name).exists()]
     if not files:
         raise PdfEditionFailed(
             f"the Chinese font {CJK_FAMILY} is needed for the print edition: `make fonts` "
-            "installs Debian's fonts-noto-cjk")
+            "installs Debian's fonts-noto-cjk"
+        )
     return sorted(set(files))
 
 
@@ -77,8 +90,10 @@ def typeset(lang: str, source: str, fonts: list[Path], cache: Path) -> Path:
         earlier.unlink(missing_ok=True)
     cache.mkdir(parents=True, exist_ok=True)
     try:
-        pdf = typst.compile(source.encode("utf-8"), font_paths=sorted({str(f.parent) for f in fonts}))
-    except Exception as err:  # typst.TypstError: the message names the source line
+        pdf = typst.compile(
+            source.encode("utf-8"), font_paths=sorted({str(f.parent) for f in fonts})
+        )
+    except typst.TypstError as err:  # the message names the source line
         raise PdfEditionFailed(f"Typst could not typeset the book: {err}") from None
     partial = cached.with_suffix(".tmp")
     partial.write_bytes(pdf)
@@ -86,14 +101,57 @@ def typeset(lang: str, source: str, fonts: list[Path], cache: Path) -> Path:
     return cached
 
 
-def sources(catalog: Catalog, settings: Settings, data: Path) -> dict[str, str]:
-    """Each language's Typst source."""
+def sources(
+    catalog: Catalog, settings: Settings, data: Path, languages: list[str] = LANGUAGES
+) -> dict[str, str]:
+    """The Typst source of each of `languages`' books."""
     with CitationProcessor(citation_folder(settings, data)) as processor:
         run = RunInputs(catalog, Backlinks.of(catalog), bibliographies(catalog, processor))
     return {
         lang: book_source(run, lang, edition(), settings.build_date(), settings.site_url)
-        for lang in LANGUAGES
+        for lang in languages
     }
+
+
+def inputs_digest(catalog: Catalog, settings: Settings, data: Path, fonts: list[Path]) -> str:
+    """What every book reads: the run's fingerprint, every record's file and the terms (a
+    book prints every record), the compiler and the fonts."""
+    run = manifest.fingerprint(
+        data, pages_folder(data), {"site_url": settings.site_url, "date": settings.build_date()}
+    )
+    records = "\n".join(
+        f"{dataset}/{record_id}:{entry.file.digest}"
+        for dataset, entries in sorted(catalog.records.items())
+        for record_id, entry in sorted(entries.items())
+    )
+    return digest(f"{run}\n{records}\n{value_digest(catalog.terms)}", fonts)
+
+
+class MadeFrom:
+    """<cache>/print/made-from.json: language -> the inputs digest and the cached PDF's name."""
+
+    def __init__(self, cache: Path, enabled: bool):
+        self.path = cache / "made-from.json"
+        self.enabled = enabled
+        try:
+            self.books = json.loads(self.path.read_text(encoding="utf-8")) if enabled else {}
+        except (OSError, ValueError):
+            self.books = {}
+
+    def cached(self, lang: str, inputs: str) -> Path | None:
+        """The book of this language last made from these inputs, if it is still cached."""
+        book = self.books.get(lang) or {}
+        pdf = self.path.parent / str(book.get("pdf", ""))
+        return pdf if book.get("inputs") == inputs and pdf.is_file() else None
+
+    def save(self, made: dict[str, Path], inputs: str) -> None:
+        if not self.enabled:
+            return
+        books = {
+            **self.books,
+            **{lang: {"inputs": inputs, "pdf": p.name} for lang, p in made.items()},
+        }
+        write_atomic(self.path, json.dumps(books, sort_keys=True, indent=1).encode("utf-8"))
 
 
 def write(site: Path, catalog: Catalog, settings: Settings, data: Path) -> list[Path]:
@@ -102,12 +160,19 @@ def write(site: Path, catalog: Catalog, settings: Settings, data: Path) -> list[
     out = site / PDF_FOLDER
     out.mkdir(parents=True, exist_ok=True)
     cache = cache_folder(data) / "print"
-    books = sources(catalog, settings, data)
-    # The compiler leaves Python's lock while it works: the three books are set side by side.
-    with ThreadPoolExecutor(max_workers=len(books)) as pool:
-        made = dict(
-            zip(books, pool.map(lambda lang: typeset(lang, books[lang], fonts, cache), books))
-        )
+    inputs = inputs_digest(catalog, settings, data, fonts)
+    made_from = MadeFrom(cache, enabled=settings.page_manifest)
+    made = {lang: made_from.cached(lang, inputs) for lang in LANGUAGES}
+    missing = [lang for lang, pdf in made.items() if pdf is None]
+    if missing:
+        books = sources(catalog, settings, data, missing)
+        # The compiler leaves Python's lock while it works: the books are set side by side.
+        with ThreadPoolExecutor(max_workers=len(books)) as pool:
+            typeset_now = dict(
+                zip(books, pool.map(lambda lang: typeset(lang, books[lang], fonts, cache), books))
+            )
+        made.update(typeset_now)
+        made_from.save(typeset_now, inputs)
     written = []
     for lang, pdf in made.items():
         target = out / pdf_file_name(lang)
