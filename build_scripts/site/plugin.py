@@ -50,6 +50,8 @@ from . import (
     print_edition,
     record_navigation,
     search_index,
+    serve_conversions,
+    serve_output,
     theme_cache,
     theme_fixes,
 )
@@ -99,6 +101,7 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         self.how_to_cite: dict[str, str] = {}  # About's example citation, per language
         self.place: record_navigation.RecordPlace | None = None
         self.pdf_written = False
+        self.conversions = serve_conversions.Conversions()  # kept between rebuilds of serve
 
     def on_startup(self, *, command, dirty) -> None:
         """`mkdocs serve` keeps the citation workers between rebuilds; a one-off build ends
@@ -156,6 +159,10 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
         print(f"INFO    -  build_scripts: {report}")
         return self._with_interface_strings(config)
 
+    def on_pre_build(self, config):
+        if self.serving:
+            serve_output.set_aside(config["site_dir"])
+
     def _with_interface_strings(self, config):
         """The theme overrides (404 page, footer) read data/ui.yml's strings in the page's
         language: config.extra.ui[key][config.theme.language]."""
@@ -191,6 +198,8 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
     def _read_generated_pages(self, files, config):
         """After mkdocs-static-i18n (-100) has made them anew: each from its real source."""
         generated_files.point_at_sources(files, self.pages, self.generated)
+        if self.serving:
+            self.conversions.start(files, config.config_file_path)
         return files
 
     on_files = CombinedEvent(_add_generated_pages, _read_generated_pages)
@@ -214,6 +223,8 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
             )
         if PDF_MARKER in markdown:
             markdown = markdown.replace(PDF_MARKER, pdf_links(self.catalog, lang, env))
+        if self.serving:
+            self.conversions.convert(page)
         return markdown
 
     def on_nav(self, nav, config, files):
@@ -286,6 +297,8 @@ class PublicationPlugin(BasePlugin[PublicationConfig]):
             print(f"INFO    -  build_scripts: {self.language} built (its part of the site)")
             return
         self.post_builds += 1
+        if self.serving:
+            print(f"INFO    -  build_scripts: {self.conversions.end()}")
         site = Path(config["site_dir"])
         if config["site_dir"] in self.default_404:
             (site / "404.html").write_text(self.default_404[config["site_dir"]],
