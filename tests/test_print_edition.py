@@ -68,8 +68,10 @@ def test_an_unchanged_book_is_not_typeset_again(data_copy, tmp_path, settings, m
     catalog = load_catalog(data_copy, settings=settings)
     print_edition.write(tmp_path / "site", catalog, settings, data_copy)
     compiled = []
-    real = typst.compile
-    monkeypatch.setattr(typst, "compile", lambda *a, **k: compiled.append(1) or real(*a, **k))
+    real = print_edition.compile_book
+    monkeypatch.setattr(
+        print_edition, "compile_book", lambda *a, **k: compiled.append(1) or real(*a, **k)
+    )
     again = print_edition.write(tmp_path / "again", catalog, settings, data_copy)
     assert compiled == [] and all(p.stat().st_size > 10_000 for p in again)
     # Another address on the title page: each book is set anew, and replaces the old one.
@@ -109,6 +111,13 @@ def test_a_book_whose_inputs_did_not_change_is_not_even_made_again(
     assert sorted(made) == ["en", "ru", "zh"]
     english = " ".join(page.extract_text() for page in PdfReader(edited[0]).pages)
     assert "as the printed book now says" in " ".join(english.split())
+
+
+def test_a_typst_error_names_the_source_line():
+    with pytest.raises(
+        print_edition.PdfEditionFailed, match=r"(?s)unclosed delimiter.*:2:.*#text\[never closed"
+    ):
+        print_edition.compile_book("A line.\n#text[never closed", print_edition.cjk_fonts())
 
 
 def test_a_missing_chinese_font_is_named(monkeypatch):

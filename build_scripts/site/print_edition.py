@@ -19,6 +19,8 @@ import hashlib
 import json
 import shutil
 import subprocess
+import sys
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -78,26 +80,33 @@ def digest(source: str, fonts: list[Path]) -> str:
     return h.hexdigest()[:32]
 
 
+def compile_book(source: str, fonts: list[Path]) -> bytes:
+    """The PDF of a book's Typst source, typeset in a process of its own (typeset_book.py)."""
+    with tempfile.TemporaryDirectory(prefix="print-") as work:
+        source_file, pdf_file = Path(work) / "book.typ", Path(work) / "book.pdf"
+        source_file.write_text(source, encoding="utf-8")
+        folders = sorted({str(font.parent) for font in fonts})
+        done = subprocess.run(
+            [sys.executable, "-m", f"{__package__}.typeset_book", source_file, pdf_file, *folders],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise PdfEditionFailed(f"Typst could not typeset the book: {done.stderr.strip()}")
+        return pdf_file.read_bytes()
+
+
 def typeset(lang: str, source: str, fonts: list[Path], cache: Path) -> Path:
     """The book's PDF, from the cache when this source was typeset before; the language's
     earlier books leave the cache."""
-    import typst
-
     cached = cache / f"{lang}-{digest(source, fonts)}.pdf"
     if cached.exists():
         return cached
     for earlier in cache.glob(f"{lang}-*.pdf"):
         earlier.unlink(missing_ok=True)
     cache.mkdir(parents=True, exist_ok=True)
-    try:
-        pdf = typst.compile(
-            source.encode("utf-8"), font_paths=sorted({str(f.parent) for f in fonts})
-        )
-    except typst.TypstError as err:  # the message names the source line
-        raise PdfEditionFailed(f"Typst could not typeset the book: {err}") from None
-    partial = cached.with_suffix(".tmp")
-    partial.write_bytes(pdf)
-    partial.replace(cached)
+    write_atomic(cached, compile_book(source, fonts))
     return cached
 
 
@@ -166,7 +175,7 @@ def write(site: Path, catalog: Catalog, settings: Settings, data: Path) -> list[
     missing = [lang for lang, pdf in made.items() if pdf is None]
     if missing:
         books = sources(catalog, settings, data, missing)
-        # The compiler leaves Python's lock while it works: the books are set side by side.
+        # Each book in its own process, side by side.
         with ThreadPoolExecutor(max_workers=len(books)) as pool:
             typeset_now = dict(
                 zip(books, pool.map(lambda lang: typeset(lang, books[lang], fonts, cache), books))
