@@ -9,7 +9,7 @@ records that no longer exist are removed.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +33,7 @@ from .backlinks import Backlinks
 from .bibliography_view import bibliography_view
 from .data_page import data_page_view
 from .glossary import glossary_view
-from .inputs import PageInputs, Read, RunInputs
+from .inputs import PageInputs, RunInputs
 from .record_views import record_view
 from .render import environment, render
 from .timeline import timeline_view
@@ -162,9 +162,15 @@ class Generation:
     site_url: str
     accessed: str
 
-    def render_pages(self, jobs: list[PageJob]) -> tuple[dict[Path, str], dict[Path, set[Read]]]:
-        """The jobs' pages (path -> Markdown), and what each read (inputs.py)."""
-        seen = {job.path: self.run.for_page() for job in jobs}
+    def page_inputs(self, jobs: list[PageJob]) -> dict[Path, PageInputs]:
+        """What each job's page may read; after rendering, what it read (inputs.py)."""
+        return {job.path: self.run.for_page() for job in jobs}
+
+    def render_pages(
+        self, jobs: list[PageJob], seen: dict[Path, PageInputs]
+    ) -> Iterator[tuple[Path, str]]:
+        """The jobs' pages (path, Markdown), each as soon as it is rendered, reading through
+        `seen` (page_inputs): the run never holds them all (350 MB of text at 100x)."""
         record_jobs = {
             lang: [job for job in jobs if job.lang == lang and job.record_id] for lang in LANGUAGES
         }
@@ -193,19 +199,14 @@ class Generation:
                 ): lang
                 for lang, language_jobs in record_jobs.items()
             }
-            pages = {
-                job.path: self.folder_page(job, seen[job.path])
-                for job in jobs
-                if job.record_id is None
-            }
+            for job in jobs:
+                if job.record_id is None:
+                    yield job.path, self.folder_page(job, seen[job.path])
             for done in as_completed(citing):
                 by_item = {entry.id: entry for entry in done.result()[0]}
                 for job in record_jobs[citing[done]]:
                     item = items[job.path]
-                    pages[job.path] = self.record_page(
-                        job, seen[job.path], item, by_item[item["id"]]
-                    )
-        return pages, {path: inputs.reads for path, inputs in seen.items()}
+                    yield job.path, self.record_page(job, seen[job.path], item, by_item[item["id"]])
 
     def _render(self, template: str, inputs: PageInputs, lang: str, view: dict) -> str:
         return render(
@@ -265,25 +266,19 @@ def pages_for(
         site_url or settings.site_url,
         settings.build_date(),
     )
-    pages, _reads = generation.render_pages(page_jobs(catalog))
-    return pages
+    jobs = page_jobs(catalog)
+    return dict(generation.render_pages(jobs, generation.page_inputs(jobs)))
 
 
 def write_pages(
-    pages: dict[Path, str], docs: Path, kept: set[Path] = frozenset()
+    pages: Iterable[tuple[Path, str]], docs: Path, kept: set[Path] = frozenset()
 ) -> tuple[int, int]:
-    """Write changed pages, remove stale ones (a page neither in `pages` nor `kept`); return
-    (written, removed)."""
+    """Write the changed pages as they come, then remove stale ones (a page neither among
+    `pages` nor `kept`); return (written, removed)."""
     written = removed = 0
-    for folder_name in GENERATED_FOLDERS:
-        folder = docs / folder_name
-        if folder.exists():
-            for existing in folder.glob("*.md"):
-                relative_path = existing.relative_to(docs)
-                if relative_path not in pages and relative_path not in kept:
-                    existing.unlink()
-                    removed += 1
-    for relative_path, content in pages.items():
+    current = set(kept)
+    for relative_path, content in pages:
+        current.add(relative_path)
         target = docs / relative_path
         if target.exists() and target.read_text(encoding="utf-8") == content:
             continue
@@ -292,6 +287,13 @@ def write_pages(
         tmp.write_text(content, encoding="utf-8")
         tmp.replace(target)
         written += 1
+    for folder_name in GENERATED_FOLDERS:
+        folder = docs / folder_name
+        if folder.exists():
+            for existing in folder.glob("*.md"):
+                if existing.relative_to(docs) not in current:
+                    existing.unlink()
+                    removed += 1
     return written, removed
 
 
@@ -330,12 +332,12 @@ def generate_all(
     generation = Generation(
         run, processor, templates(settings, data), settings.site_url, settings.build_date()
     )
-    pages, reads = generation.render_pages(stale)
+    seen = generation.page_inputs(stale)
     pages_manifest.forget()
-    written, removed = write_pages(pages, docs, keep)
+    written, removed = write_pages(generation.render_pages(stale, seen), docs, keep)
     pages_manifest.save(
         [str(path) for path in kept],
-        {str(path): found for path, found in reads.items()},
+        {str(path): inputs.reads for path, inputs in seen.items()},
         run.digest,
     )
     return Report(

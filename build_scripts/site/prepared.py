@@ -17,11 +17,14 @@ class Prepared:
     catalog: Catalog
     how_to_cite: dict[str, str]  # language -> About's example citation (HTML)
 
+    # Streamed to and from the file: the pickle is never held whole beside the catalog.
     def save(self, path: Path) -> None:
         partial = path.with_suffix(".tmp")
-        partial.write_bytes(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
+        with partial.open("wb") as file:
+            pickle.dump(self, file, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(path)
 
     @staticmethod
     def load(path: Path) -> Prepared:
-        return pickle.loads(path.read_bytes())
+        with path.open("rb") as file:
+            return pickle.load(file)

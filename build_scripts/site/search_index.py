@@ -19,6 +19,7 @@ the same way, in the browser (chinese_words.py); the words the index holds go to
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -37,6 +38,11 @@ from .search_terms import chinese_terms
 BUNDLE = "pagefind"
 WORDS = "chinese-words.json"
 WORKER = "pagefind-search.js"
+# Pagefind's allocator (the jemalloc inside its binary) keeps the pages it frees for 10 s before
+# handing them back; Pagefind frees about as much as it allocates while it builds (every page's
+# words, copied, then the index), so it peaked at all of it. Handed back at once, the Russian
+# index at 100x peaks at 854 MiB instead of 977 MiB, and the index is byte for byte the same.
+PAGEFIND_ALLOCATOR = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}
 # What Pagefind writes that the site does not use (its own search interfaces).
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*",
           "pagefind-highlight.js")
@@ -115,7 +121,7 @@ def write(site: Path, catalog: Catalog) -> dict[str, int]:
             shutil.rmtree(output, ignore_errors=True)
             running = lang, subprocess.Popen(
                 pagefind_command(feed, output), stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT, text=True,
+                stderr=subprocess.STDOUT, text=True, env={**os.environ, **PAGEFIND_ALLOCATOR},
             )
         if running:
             _finish(site, *running, failed)
