@@ -3,7 +3,12 @@
 Each measurement is its own process, so peaks never mix. Two peaks are taken:
 
 - `peak_rss_mb`: the kernel's maximum resident set of the largest single process of the run
-  (the rusage that os.wait4 returns for that child and the descendants it waited for);
+  (the rusage that os.wait4 returns for that child and the descendants it waited for). An
+  upper bound only: Linux carries a process's peak across fork and exec into the program it
+  starts, so every child of a large process is reported at least as large as it was;
+- `largest_process_mb`: the largest peak of any one process of the tree, each process's own
+  (VmHWM in /proc/<pid>/status, which a new program starts afresh), sampled with the tree,
+  with `largest_process` its command (`python -m build_scripts build`, `pagefind`...);
 - `peak_tree_mb`: the largest sum of the resident sets of the whole process tree (the build
   and its Node.js citation workers), sampled from /proc every SAMPLE_SECONDS. This is the
   figure a machine must have free, and the one the memory target is checked against.
@@ -36,12 +41,16 @@ class Measurement:
     peak_rss_mb: float
     peak_tree_mb: float | None  # None where /proc is not available
     output: str = field(default="", repr=False)  # what the command printed (its last part)
+    largest_process_mb: float | None = None  # None where /proc is not available
+    largest_process: str = ""
 
     def as_dict(self) -> dict:
         return {
             "seconds": self.seconds,
             "peak_rss_mb": self.peak_rss_mb,
             "peak_tree_mb": self.peak_tree_mb,
+            "largest_process_mb": self.largest_process_mb,
+            "largest_process": self.largest_process,
         }
 
 
@@ -62,14 +71,43 @@ def _resident_bytes(pid: int) -> int:
         return 0
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of `pid` and all its descendants now."""
-    total, todo = 0, [pid]
+def tree_pids(pid: int) -> list[int]:
+    """`pid` and all its descendants now."""
+    found, todo = [], [pid]
     while todo:
         current = todo.pop()
-        total += _resident_bytes(current)
+        found.append(current)
         todo += _children(current)
-    return total
+    return found
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of `pid` and all its descendants now."""
+    return sum(_resident_bytes(current) for current in tree_pids(pid))
+
+
+def own_peak_kib(pid: int) -> int:
+    """The process's own peak resident set so far (VmHWM), in KiB; 0 when it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
+
+
+def command_of(pid: int) -> str:
+    try:
+        words = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return "?"
+    shown = [
+        Path(w.decode("utf-8", "replace")).name if i == 0 else w.decode("utf-8", "replace")
+        for i, w in enumerate(words[:5])
+        if w
+    ]
+    return " ".join(shown)
 
 
 class TreeSampler(threading.Thread):
@@ -79,11 +117,18 @@ class TreeSampler(threading.Thread):
         super().__init__(daemon=True)
         self.pid = pid
         self.peak = 0
+        self.largest_kib = 0  # the largest own peak of one process of the tree
+        self.largest = ""  # its command
         self._done = threading.Event()
 
     def run(self) -> None:
         while not self._done.is_set():
-            self.peak = max(self.peak, tree_rss(self.pid))
+            pids = tree_pids(self.pid)
+            self.peak = max(self.peak, sum(_resident_bytes(p) for p in pids))
+            for pid in pids:
+                own = own_peak_kib(pid)
+                if own > self.largest_kib:
+                    self.largest_kib, self.largest = own, command_of(pid)
             self._done.wait(SAMPLE_SECONDS)
 
     def stop(self) -> int:
@@ -121,4 +166,6 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str]) -> Measurem
         round(_maxrss_mb(usage.ru_maxrss), 1),
         round(peak_tree / MB, 1) if peak_tree is not None else None,
         tail,
+        round(sampler.largest_kib / 1024, 1) if sampler else None,
+        sampler.largest if sampler else "",
     )

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import gzip
+import os
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from bench.measure import shares
 from bench.pagefind import pagefind_indexes, sent_bytes
-from bench.process import CommandFailed, run_measured
+from bench.process import CommandFailed, own_peak_kib, run_measured
 from bench.report import SEARCH_COLUMNS, table
 from bench.search_timing import fetched_files, transfer
 from bench.site_size import assets_of, page_weight, search_indexes
@@ -141,6 +144,29 @@ def test_a_measured_command_reports_time_and_memory(tmp_path):
     assert measured.peak_rss_mb >= 64
     with pytest.raises(CommandFailed, match="exited with 3"):
         run_measured([sys.executable, "-c", "raise SystemExit(3)"], tmp_path, {})
+
+
+def test_the_largest_process_is_each_process_by_its_own_peak(tmp_path):
+    child = "import time; y = b'y' * (16 * 1024 * 1024); time.sleep(1.0)"
+    parent = (
+        "import subprocess, sys; x = b'x' * (300 * 1024 * 1024); "
+        f"subprocess.run([sys.executable, '-c', {child!r}], check=True)"
+    )
+    measured = run_measured([sys.executable, "-c", parent], tmp_path, {})
+    assert 300 <= measured.largest_process_mb < 360, measured
+    assert "subprocess" in measured.largest_process  # the parent's command, not the child's
+
+
+def test_a_small_program_started_by_a_large_process_has_its_own_small_peak():
+    """rusage reports a child as large as its parent was when it started (Linux carries the
+    peak across fork and exec); its own peak (VmHWM) does not."""
+    ballast = b"x" * (300 * 1024 * 1024)
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(1.0)"])
+    time.sleep(0.5)
+    own_mib = own_peak_kib(child.pid) / 1024
+    _pid, _status, usage = os.wait4(child.pid, 0)
+    child.returncode = 0
+    assert len(ballast) and own_mib < 100 and usage.ru_maxrss / 1024 >= 300, (own_mib, usage)
 
 
 def test_page_weight_counts_the_page_its_css_and_js_and_the_index(tmp_path):
