@@ -1,6 +1,6 @@
 """Run one command and measure its wall time and peak memory.
 
-Each measurement is its own process, so peaks never mix. Two peaks are taken:
+Each measurement is its own process, so peaks never mix. Three peaks are taken:
 
 - `peak_rss_mb`: the kernel's maximum resident set of the largest single process of the run
   (the rusage that os.wait4 returns for that child and the descendants it waited for). An
@@ -11,7 +11,8 @@ Each measurement is its own process, so peaks never mix. Two peaks are taken:
   with `largest_process` its command (`python -m build_scripts build`, `pagefind`...);
 - `peak_tree_mb`: the largest sum of the resident sets of the whole process tree (the build
   and its Node.js citation workers), sampled from /proc every SAMPLE_SECONDS. This is the
-  figure a machine must have free, and the one the memory target is checked against.
+  figure a machine must have free (the tree's memory target); the one-process target takes
+  `largest_process_mb`.
 """
 
 from __future__ import annotations
@@ -81,11 +82,6 @@ def tree_pids(pid: int) -> list[int]:
     return found
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of `pid` and all its descendants now."""
-    return sum(_resident_bytes(current) for current in tree_pids(pid))
-
-
 def own_peak_kib(pid: int) -> int:
     """The process's own peak resident set so far (VmHWM), in KiB; 0 when it is gone."""
     try:
@@ -98,6 +94,7 @@ def own_peak_kib(pid: int) -> int:
 
 
 def command_of(pid: int) -> str:
+    """The process's program (its file name) and its first arguments, for the report."""
     try:
         words = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
     except OSError:
