@@ -100,3 +100,32 @@ def test_a_list_page_feed_weighs_all_but_its_title_down(words):
 
 def test_a_page_without_an_article_is_not_indexed():
     assert search_feed.feed_page("<html><body>moved</body></html>", language("en"), None) is None
+
+
+QUOTED = """<html><head><title>T</title></head><body>
+<article class="md-content__inner md-typeset">
+<h1 id="title">Пять этапов</h1>
+<p>Автор выделяет пять этапов.</p>
+<h2 id="sources">Источники</h2><div class="footnote"><ol><li><p>Статья:</p><ul><li><p>Раздел 3:</p>
+<blockquote>
+<p><span lang="en">the two countries have roughly gone through five stages.</span></p>
+<p><span lang="en">present different characteristics</span></p>
+</blockquote></li><li><p>Раздел 4:</p>
+<blockquote>
+<p><span lang="ru">Культурные связи двух стран</span></p>
+</blockquote></li></ul></li></ol></div>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "lang, kept, dropped",
+    [
+        ("ru", ["Культурные связи двух стран", "Раздел 3"], ["five stages", "characteristics"]),
+        ("en", ["five stages", "characteristics"], ["Культурные связи двух стран"]),
+    ],
+)
+def test_a_feed_keeps_a_sources_quotations_in_the_pages_language_only(lang, kept, dropped):
+    feed = search_feed.feed_page(QUOTED, language(lang), None, "five-stages")
+    assert all(text in feed for text in kept), feed
+    assert not any(text in feed for text in dropped), feed
+    assert "Автор выделяет пять этапов." in feed  # the page's own text stays

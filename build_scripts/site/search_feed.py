@@ -13,6 +13,10 @@ HTML carries no search markup:
   outranks a page that only mentions it in passing;
 - what Material's search leaves out is left out (`data-search-exclude`, the ¶ and ↩ links, the
   translation notice);
+- a source's quotations in another language than the page's (the papers' English on a Russian
+  page) are left to that language's index: a reader finds them by searching in their language,
+  and each index holds its own language's words (at 100x, the English quotations made a fifth
+  of the Russian Pagefind run's memory);
 - Chinese text is cut into words here (chinese_words.py), with the parts of each compound.
 """
 
@@ -46,6 +50,9 @@ _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _H2 = re.compile(r"<h2\b[^>]*>")
 _ANCHOR = re.compile(r'\bid="([^"]+)"')
 _TAG = re.compile(r"(<[^>]*>)")
+# A quotation of a source, each paragraph a span in the work's language (pages/templates
+# passage_quotes).
+_QUOTE = re.compile(r'<blockquote>\s*<p><span lang="([^"]+)">.*?</blockquote>', re.S)
 
 
 def text_of(html: str) -> str:
@@ -67,6 +74,14 @@ def _weigh_sections(content: str) -> str:
     return "".join(out)
 
 
+def _drop_other_languages_quotes(content: str, language: Language) -> str:
+    """The content without the quotations in another language than the page's."""
+    own = language.html_lang.split("-")[0]
+    return _QUOTE.sub(
+        lambda quote: quote.group() if quote.group(1).split("-")[0] == own else "", content
+    )
+
+
 def _segment_text(html: str, words: ChineseWords) -> str:
     """Cut the Chinese in the text between tags (never inside a tag's attributes)."""
     parts = _TAG.split(html)
@@ -76,9 +91,7 @@ def _segment_text(html: str, words: ChineseWords) -> str:
 def _weigh_list(content: str, heading: re.Match | None) -> str:
     """Everything after the page's title at the weight of a list of other pages."""
     start = heading.end() if heading else 0
-    return (
-        f'{content[:start]}<div data-pagefind-weight="{LISTING_WEIGHT}">{content[start:]}</div>'
-    )
+    return f'{content[:start]}<div data-pagefind-weight="{LISTING_WEIGHT}">{content[start:]}</div>'
 
 
 def _weigh_facts(content: str, heading: re.Match | None) -> str:
@@ -115,6 +128,7 @@ def feed_page(
     content = article.group(1)
     heading = _H1.search(content)
     title = text_of(heading.group(1)) if heading else text_of(_TITLE.search(html).group(1))
+    content = _drop_other_languages_quotes(content, language)
     content = _weigh_sections(_punctuate_facts(content, language))
     heading = _H1.search(content)  # again: the sections' weights moved it
     if record_id is None:
