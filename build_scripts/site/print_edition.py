@@ -24,7 +24,8 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ..biblio.citations import CitationProcessor
+from ..biblio.citations import CitationProcessor, Job
+from ..biblio.page_citations import book_item
 from ..core.edition import PDF_FOLDER, edition, pdf_file_name
 from ..core.keyed_cache import write_atomic
 from ..core.languages import LANGUAGES
@@ -114,11 +115,19 @@ def sources(
     catalog: Catalog, settings: Settings, data: Path, languages: list[str] = LANGUAGES
 ) -> dict[str, str]:
     """The Typst source of each of `languages`' books."""
+    date, url = settings.build_date(), settings.site_url
     with CitationProcessor(citation_folder(settings, data)) as processor:
         run = RunInputs(catalog, Backlinks.of(catalog), bibliographies(catalog, processor))
+        # How to cite the book, in its language's style, as the pages are cited.
+        cited = processor.format_jobs(
+            [
+                Job([book_item(catalog, lang, url, edition(), date)], lang, separately=True)
+                for lang in languages
+            ]
+        )
     return {
-        lang: book_source(run, lang, edition(), settings.build_date(), settings.site_url)
-        for lang in languages
+        lang: book_source(run, lang, edition(), date, url, entries[0].html)
+        for lang, entries in zip(languages, cited)
     }
 
 

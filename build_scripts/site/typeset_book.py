@@ -17,7 +17,11 @@ def main(source: str, out: str, *font_folders: str) -> int:
     import typst
 
     try:
-        pdf = typst.compile(Path(source).read_bytes(), font_paths=list(font_folders))
+        # Only the compiler's own fonts and the folders given: the book does not change with
+        # what else a machine has installed (and the system's fonts are not scanned).
+        pdf = typst.compile(
+            Path(source).read_bytes(), font_paths=list(font_folders), ignore_system_fonts=True
+        )
     except typst.TypstError as err:
         # The diagnostic shows the source line and where in it.
         print(getattr(err, "diagnostic", None) or err, file=sys.stderr)
