@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from build_scripts.core.edition import edition, pdf_file_name
 from build_scripts.core.settings import Settings
 from build_scripts.data.validate import load_catalog
+from build_scripts.pages import print_book
 from build_scripts.pages.print_markup import escape_typst, markdown_to_typst
 from build_scripts.site import print_edition
 
@@ -125,9 +126,11 @@ def test_a_book_whose_inputs_did_not_change_is_not_even_made_again(
     on = settings.but(page_manifest=True)
     print_edition.write(tmp_path / "site", load_catalog(data_copy, settings=on), on, data_copy)
     made = []
-    real = print_edition.book_source
+    real = print_edition.book_sources
     monkeypatch.setattr(
-        print_edition, "book_source", lambda run, lang, *a: made.append(lang) or real(run, lang, *a)
+        print_edition,
+        "book_sources",
+        lambda run, lang, *a: made.append(lang) or real(run, lang, *a),
     )
     again = print_edition.write(
         tmp_path / "again", load_catalog(data_copy, settings=on), on, data_copy
@@ -145,6 +148,60 @@ def test_a_book_whose_inputs_did_not_change_is_not_even_made_again(
     assert sorted(made) == ["en", "ru", "zh"]
     english = " ".join(page.extract_text() for page in PdfReader(edited[0]).pages)
     assert "as the printed book now says" in " ".join(english.split())
+
+
+def test_a_large_book_comes_in_volumes_linked_to_each_other_and_set_one_by_one(
+    data_copy, tmp_path, settings, monkeypatch
+):
+    # The fixture's seven records, two a volume: four volumes in each language.
+    monkeypatch.setattr(print_book, "VOLUME_RECORDS", 2)
+    on = settings.but(page_manifest=True)
+    written = print_edition.write(
+        tmp_path / "site", load_catalog(data_copy, settings=on), on, data_copy
+    )
+    assert [p.name for p in written] == [
+        pdf_file_name(lang, number) for lang in ("en", "zh", "ru") for number in (1, 2, 3, 4)
+    ]
+    first = PdfReader(written[0])
+    title_page = " ".join(first.pages[0].extract_text().split())
+    assert "Volume 1 of 4" in title_page
+    assert f"{PUBLIC}pdf/{pdf_file_name('en', 1)}" in title_page.replace(" ", "")
+    assert first.metadata.title == "Sino-Russian Cultural Relations; Volume 1 of 4"
+    # The statement (volume 1) cites the reference (volume 4): a link to that volume's file,
+    # named in the text; a link inside the volume stays a link to its page.
+    links = [
+        annotation.get_object().get("/A") or {}
+        for page in first.pages
+        for annotation in page.get("/Annots", [])
+        if annotation.get_object().get("/Subtype") == "/Link"
+    ]
+    assert f"{PUBLIC}pdf/{pdf_file_name('en', 4)}" in [a.get("/URI") for a in links]
+    text = " ".join(" ".join(page.extract_text() for page in first.pages).split())
+    assert "(vol. 4)" in text.replace("\u00a0", " ")
+    russian = " ".join(PdfReader(written[8]).pages[0].extract_text().split())
+    assert "Том 1 из 4" in russian.replace("\u00a0", " ")
+    # One record edited: only the volume that prints it is set again.
+    compiled = []
+    real = print_edition.compile_book
+    monkeypatch.setattr(
+        print_edition,
+        "compile_book",
+        lambda source, *a: compiled.append(source) or real(source, *a),
+    )
+    edit(
+        data_copy / "statements" / "statement-fixture-a.yml",
+        "en: A statement.",
+        "en: A statement, as volume one now says.",
+    )
+    edited = print_edition.write(
+        tmp_path / "edited", load_catalog(data_copy, settings=on), on, data_copy
+    )
+    assert 1 <= len(compiled) <= 3 and all("Volume 1 of 4" in source for source in compiled)
+    english = " ".join(page.extract_text() for page in PdfReader(edited[0]).pages)
+    assert "as volume one now says" in " ".join(english.split())
+    # Each language's cache keeps its four volumes, no more.
+    cached = sorted(p.name[:4] for p in (data_copy.parent / ".cache" / "print").glob("*.pdf"))
+    assert cached == [f"{lang}-{n}" for lang in ("en", "ru", "zh") for n in (1, 2, 3, 4)]
 
 
 def test_a_typst_error_names_the_source_line():

@@ -10,7 +10,7 @@ from functools import singledispatch
 from typing import Any
 from urllib.parse import quote
 
-from ..core.edition import PDF_FOLDER, Edition, pdf_file_name
+from ..core.edition import PDF_FOLDER, Edition
 from ..core.languages import HTML_LANG, language, url_prefix
 from ..data.catalog import Catalog
 from ..data.models import Record, Reference, Statement
@@ -58,22 +58,32 @@ def page_item(
 
 
 def book_item(
-    catalog: Catalog, lang: str, site_url: str, edition: Edition, accessed: str
+    catalog: Catalog,
+    lang: str,
+    site_url: str,
+    edition: Edition,
+    accessed: str,
+    file_name: str,
+    volume: int | None = None,
+    volumes: int = 1,
 ) -> dict[str, Any]:
-    """One language's print edition as a CSL-JSON book of this publication: cited like its
-    pages (the publication as author, this version, when it was consulted), at its PDF's public
-    address."""
-    return {
-        "id": f"print-edition-{lang}",
+    """One language's print edition (or one of its `volumes`) as a CSL-JSON book of this
+    publication: cited like its pages (the publication as author, this version, when it was
+    consulted), at its PDF's public address (site/pdf/`file_name`)."""
+    item = {
+        "id": f"print-edition-{lang}" + (f"-{volume}" if volume else ""),
         "type": "book",
         "language": language(lang).csl_locale,
         "author": [{"literal": catalog.ui["site_name"][lang]}],
         "title": catalog.ui["print_edition"][lang],
         "version": edition.version,
-        "URL": f"{site_url.rstrip('/')}/{PDF_FOLDER}/{pdf_file_name(lang)}",
+        "URL": f"{site_url.rstrip('/')}/{PDF_FOLDER}/{file_name}",
         "issued": csl_date(edition.released),
         "accessed": csl_date(accessed),
     }
+    if volume:
+        item.update({"volume": str(volume), "number-of-volumes": str(volumes)})
+    return item
 
 
 def _data_uri(media_type: str, text: str) -> str:

@@ -29,6 +29,9 @@ def edition() -> Edition:
 PDF_FOLDER = "pdf"
 
 
-def pdf_file_name(lang: str) -> str:
-    """The PDF edition of one language, under site/pdf/."""
-    return f"sino-russian-cultural-relations-{lang}.pdf"
+def pdf_file_name(lang: str, volume: int | None = None) -> str:
+    """The PDF edition of one language, under site/pdf/; `volume`: one of its volumes, when the
+    edition has several (pages/print_book.py)."""
+    if volume is None:
+        return f"sino-russian-cultural-relations-{lang}.pdf"
+    return f"sino-russian-cultural-relations-{lang}-vol-{volume}.pdf"

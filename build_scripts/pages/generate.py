@@ -22,7 +22,7 @@ from ..biblio.citations import CitationProcessor, Formatted, Job
 from ..biblio.csl_json import for_processor, reference_items
 from ..biblio.page_citations import page_citation, page_item
 from ..core import paths
-from ..core.edition import edition, pdf_file_name
+from ..core.edition import edition
 from ..core.languages import LANGUAGES, page_suffix, url_prefix
 from ..core.settings import Settings, cache_folder, citation_folder, pages_folder
 from ..data.catalog import Catalog
@@ -34,6 +34,7 @@ from .bibliography_view import bibliography_view
 from .data_page import data_page_view
 from .glossary import glossary_view
 from .inputs import PageInputs, RunInputs
+from .print_book import catalog_volume_plan, volume_files
 from .record_views import record_view
 from .render import environment, render
 from .timeline import timeline_view
@@ -365,7 +366,9 @@ def home_timeline(catalog: Catalog, lang: str, env: jinja2.Environment) -> str:
 
 
 def pdf_links(catalog: Catalog, lang: str, env: jinja2.Environment) -> str:
-    """The PDF editions, for the marker on the hand-written About pages (at <lang>/about/)."""
+    """The PDF editions, for the marker on the hand-written About pages (at <lang>/about/):
+    each language's book, or its volumes."""
+    volumes = len(catalog_volume_plan(catalog))
     return render(
         env,
         "pdf_links.md.j2",
@@ -373,5 +376,5 @@ def pdf_links(catalog: Catalog, lang: str, env: jinja2.Environment) -> str:
         lang=lang,
         generated_mark=GENERATED_MARK,
         root="../" * (2 if url_prefix(lang) else 1),
-        files=[(other, pdf_file_name(other)) for other in LANGUAGES],
+        files=[(other, volume_files(other, volumes)) for other in LANGUAGES],
     )

@@ -5,10 +5,16 @@ Each record view becomes a print view of four kinds of content, whatever its pag
 facts (a label and a short value), texts (a heading and paragraphs), lists (a heading and
 items) and the sources, which become footnotes after the text they support. Links between
 records become links inside the book with the page they are on.
+
+A large book comes in volumes of at most VOLUME_RECORDS records (volume_plan), each typeset on
+its own with its title page and contents; a link to a record in another volume names that
+volume ("vol. 2") and leads to its file, so that an edit sets again only the volumes it shows
+in.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -17,8 +23,9 @@ from markupsafe import Markup
 
 from ..core import paths
 from ..core.dates import parse_date
-from ..core.edition import Edition
+from ..core.edition import PDF_FOLDER, Edition, pdf_file_name
 from ..core.languages import HTML_LANG, language
+from ..data.catalog import Catalog
 from ..data.datasets import DATASET_ORDER
 from .inputs import PageInputs, RunInputs
 from .print_markup import escape_typst, html_to_typst, markdown_to_typst, typst_string
@@ -27,6 +34,11 @@ from .render import TEMPLATE_OPTIONS, render
 from .views import Link
 
 PRINT_TEMPLATES = "print"
+# At most this many records in one volume. Typst holds what it lays out for as long as it sets
+# a book (about 1.3 MiB a record, 3 MiB a printed page): a book of 5,900 records, a hundred
+# times today's, took 7 GB in one piece; a volume of 400 records stays near 600 MiB. Today's
+# 59 records, and ten times as many, fit one or two volumes.
+VOLUME_RECORDS = 400
 # Keys of a record view that are not content, or that the print view shows on its own.
 _NOT_CONTENT = {
     "dataset",
@@ -160,41 +172,131 @@ def print_record(view: dict[str, Any], ui: Any, lang: str) -> dict[str, Any]:
     }
 
 
-def book_view(run: RunInputs, lang: str) -> list[dict[str, Any]]:
-    """The book's parts: one per dataset, its records in the order of its index page."""
+@dataclass(frozen=True)
+class Slice:
+    """Records `start` to `stop` (in the order of the dataset's index page) of one part."""
+
+    dataset: str
+    start: int
+    stop: int
+
+    @property
+    def continued(self) -> bool:
+        return self.start > 0
+
+
+def volume_plan(counts: dict[str, int], limit: int | None = None) -> list[list[Slice]]:
+    """The volumes of a book of `counts` records per dataset, in DATASET_ORDER: a part goes
+    whole into the volume it starts in when it fits, else it opens the next one; a part longer
+    than a volume is divided. Every language has the same records, so the same plan."""
+    limit = limit or VOLUME_RECORDS
+    volumes: list[list[Slice]] = [[]]
+    room = limit
+    for dataset in DATASET_ORDER:
+        count = counts.get(dataset, 0)
+        if room < count <= limit and volumes[-1]:
+            volumes.append([])
+            room = limit
+        start = 0
+        while True:
+            if room == 0 and start < count:
+                volumes.append([])
+                room = limit
+            stop = start + min(room, count - start)
+            volumes[-1].append(Slice(dataset, start, stop))
+            room -= stop - start
+            start = stop
+            if start >= count:
+                break
+    return volumes
+
+
+def catalog_volume_plan(catalog: Catalog) -> list[list[Slice]]:
+    return volume_plan({dataset: len(catalog.entries(dataset)) for dataset in DATASET_ORDER})
+
+
+def volume_files(lang: str, count: int) -> list[str]:
+    """The file names of a language's volumes: one book keeps the name it always had."""
+    if count == 1:
+        return [pdf_file_name(lang)]
+    return [pdf_file_name(lang, number) for number in range(1, count + 1)]
+
+
+def book_view(run: RunInputs, lang: str) -> list[list[dict[str, Any]]]:
+    """The book's volumes, each a list of parts: one per dataset (or per slice of a dataset
+    that a volume could not hold), its records in the order of its index page."""
     inputs: PageInputs = run.for_page()
     ui = run.catalog.ui
+    entries = {dataset: inputs.sorted_entries(dataset) for dataset in DATASET_ORDER}
+    plan = volume_plan({dataset: len(found) for dataset, found in entries.items()})
     return [
-        {
-            "dataset": dataset,
-            "title": ui[f"dataset_{dataset}"][lang],
-            "intro": ui[f"intro_{dataset}"][lang],
-            "records": [
-                print_record(record_view(inputs, dataset, entry.id, lang), ui, lang)
-                for entry in inputs.sorted_entries(dataset)
-            ],
-        }
-        for dataset in DATASET_ORDER
+        [
+            {
+                "dataset": part.dataset,
+                "title": ui[f"dataset_{part.dataset}"][lang],
+                "continued": part.continued,
+                "intro": ui[f"intro_{part.dataset}"][lang],
+                "records": [
+                    print_record(record_view(inputs, part.dataset, entry.id, lang), ui, lang)
+                    for entry in entries[part.dataset][part.start : part.stop]
+                ],
+            }
+            for part in volume
+        ]
+        for volume in plan
     ]
 
 
-def book_source(
-    run: RunInputs, lang: str, edition: Edition, date: str, site_url: str, citation: str
-) -> str:
-    """The Typst source of one language's book; `date` (YYYY-MM-DD): when it was made;
-    `citation`: how to cite it, as HTML from the citation processor."""
+def book_sources(
+    run: RunInputs,
+    lang: str,
+    edition: Edition,
+    date: str,
+    site_url: str,
+    citations: list[str],
+) -> list[str]:
+    """The Typst source of each volume of one language's book; `date` (YYYY-MM-DD): when it
+    was made; `citations`: how to cite each volume, as HTML from the citation processor. A link
+    to a record in another volume names that volume and leads to its file."""
     ui = run.catalog.ui
-    return render(
-        print_environment(),
-        "book.typ.j2",
-        lang=lang,
-        typst_lang=HTML_LANG[lang].split("-")[0],
-        ui=lambda key: ui[key][lang],
-        parts=book_view(run, lang),
-        edition=edition,
-        date=date,
-        date_text=parse_date(date).format(lang),
-        citation=html_to_typst(citation),
-        site_url=site_url,
-        written=language(lang),
-    )
+    volumes = book_view(run, lang)
+    placed = {
+        record["label"]: number
+        for number, volume in enumerate(volumes, 1)
+        for part in volume
+        for record in part["records"]
+    }
+    files = volume_files(lang, len(volumes))
+    # Each volume: its public address and how a link names it ("vol. 2").
+    others = {
+        number: {
+            "url": f"{site_url.rstrip('/')}/{PDF_FOLDER}/{name}",
+            "name": ui["print_in_volume"][lang].format(volume=number),
+        }
+        for number, name in enumerate(files, 1)
+    }
+    return [
+        render(
+            print_environment(),
+            "book.typ.j2",
+            lang=lang,
+            typst_lang=HTML_LANG[lang].split("-")[0],
+            ui=lambda key: ui[key][lang],
+            parts=parts,
+            volume=number,
+            volume_line=(
+                ui["print_volume"][lang].format(volume=number, count=len(volumes))
+                if len(volumes) > 1
+                else ""
+            ),
+            placed=placed,
+            volumes=others,
+            edition=edition,
+            date=date,
+            date_text=parse_date(date).format(lang),
+            citation=html_to_typst(citation),
+            site_url=site_url,
+            written=language(lang),
+        )
+        for number, (parts, citation) in enumerate(zip(volumes, citations), 1)
+    ]

@@ -1,10 +1,11 @@
 """The print edition: the whole publication in one language as one book, typeset by Typst
 (PyPI `typst`, the compiler inside the wheel) from the views the pages are rendered from
 (pages/print_book.py, pages/templates/print/), with a title page, contents, bookmarks,
-running heads, page labels, the sources as footnotes and links inside the book. The files go
-to site/pdf/ and the About pages link to them.
+running heads, page labels, the sources as footnotes and links inside the book. A large book
+comes in volumes (print_book.volume_plan), each typeset in a process of its own, as many side
+by side as there are cores. The files go to site/pdf/ and the About pages link to them.
 
-A book is typeset again only when its Typst source or the fonts changed: each PDF is kept
+A volume is typeset again only when its Typst source or the fonts changed: each PDF is kept
 under <cache>/print/, named by the digest of what it was made from. Making the sources costs
 time too (a second at 10x the data), so <cache>/print/made-from.json remembers, per language,
 the inputs a book was last made from: the run's fingerprint (the pipeline's code and templates,
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -26,7 +28,7 @@ from pathlib import Path
 
 from ..biblio.citations import CitationProcessor, Job
 from ..biblio.page_citations import book_item
-from ..core.edition import PDF_FOLDER, edition, pdf_file_name
+from ..core.edition import PDF_FOLDER, edition
 from ..core.keyed_cache import write_atomic
 from ..core.languages import LANGUAGES
 from ..core.settings import Settings, cache_folder, citation_folder, pages_folder
@@ -35,7 +37,7 @@ from ..pages import manifest
 from ..pages.backlinks import Backlinks
 from ..pages.generate import bibliographies
 from ..pages.inputs import RunInputs, value_digest
-from ..pages.print_book import book_source
+from ..pages.print_book import book_sources, catalog_volume_plan, volume_files
 
 # The Chinese face (Debian's fonts-noto-cjk, `make fonts`); the Latin and Cyrillic one,
 # Libertinus Serif, comes with the compiler. Each language's order: print_fonts in
@@ -98,14 +100,12 @@ def compile_book(source: str, fonts: list[Path]) -> bytes:
         return pdf_file.read_bytes()
 
 
-def typeset(lang: str, source: str, fonts: list[Path], cache: Path) -> Path:
-    """The book's PDF, from the cache when this source was typeset before; the language's
-    earlier books leave the cache."""
-    cached = cache / f"{lang}-{digest(source, fonts)}.pdf"
+def typeset(name: str, source: str, fonts: list[Path], cache: Path) -> Path:
+    """The PDF of one volume (`name`: "en-1"), from the cache when this source was typeset
+    before."""
+    cached = cache / f"{name}-{digest(source, fonts)}.pdf"
     if cached.exists():
         return cached
-    for earlier in cache.glob(f"{lang}-*.pdf"):
-        earlier.unlink(missing_ok=True)
     cache.mkdir(parents=True, exist_ok=True)
     write_atomic(cached, compile_book(source, fonts))
     return cached
@@ -113,20 +113,29 @@ def typeset(lang: str, source: str, fonts: list[Path], cache: Path) -> Path:
 
 def sources(
     catalog: Catalog, settings: Settings, data: Path, languages: list[str] = LANGUAGES
-) -> dict[str, str]:
-    """The Typst source of each of `languages`' books."""
+) -> dict[str, list[str]]:
+    """The Typst source of each volume of each of `languages`' books."""
     date, url = settings.build_date(), settings.site_url
+    count = len(catalog_volume_plan(catalog))
+    numbers = [None] if count == 1 else list(range(1, count + 1))
     with CitationProcessor(citation_folder(settings, data)) as processor:
         run = RunInputs(catalog, Backlinks.of(catalog), bibliographies(catalog, processor))
-        # How to cite the book, in its language's style, as the pages are cited.
+        # How to cite each volume, in its language's style, as the pages are cited.
         cited = processor.format_jobs(
             [
-                Job([book_item(catalog, lang, url, edition(), date)], lang, separately=True)
+                Job(
+                    [
+                        book_item(catalog, lang, url, edition(), date, name, number, count)
+                        for number, name in zip(numbers, volume_files(lang, count))
+                    ],
+                    lang,
+                    separately=True,
+                )
                 for lang in languages
             ]
         )
     return {
-        lang: book_source(run, lang, edition(), date, url, entries[0].html)
+        lang: book_sources(run, lang, edition(), date, url, [entry.html for entry in entries])
         for lang, entries in zip(languages, cited)
     }
 
@@ -146,7 +155,8 @@ def inputs_digest(catalog: Catalog, settings: Settings, data: Path, fonts: list[
 
 
 class MadeFrom:
-    """<cache>/print/made-from.json: language -> the inputs digest and the cached PDF's name."""
+    """<cache>/print/made-from.json: language -> the inputs digest and its volumes' cached
+    PDFs, in order."""
 
     def __init__(self, cache: Path, enabled: bool):
         self.path = cache / "made-from.json"
@@ -156,24 +166,49 @@ class MadeFrom:
         except (OSError, ValueError):
             self.books = {}
 
-    def cached(self, lang: str, inputs: str) -> Path | None:
-        """The book of this language last made from these inputs, if it is still cached."""
+    def cached(self, lang: str, inputs: str) -> list[Path] | None:
+        """The volumes of this language last made from these inputs, if all are still cached."""
         book = self.books.get(lang) or {}
-        pdf = self.path.parent / str(book.get("pdf", ""))
-        return pdf if book.get("inputs") == inputs and pdf.is_file() else None
+        pdfs = [self.path.parent / str(name) for name in book.get("pdfs") or []]
+        if book.get("inputs") == inputs and pdfs and all(pdf.is_file() for pdf in pdfs):
+            return pdfs
+        return None
 
-    def save(self, made: dict[str, Path], inputs: str) -> None:
+    def save(self, made: dict[str, list[Path]], inputs: str) -> None:
         if not self.enabled:
             return
         books = {
             **self.books,
-            **{lang: {"inputs": inputs, "pdf": p.name} for lang, p in made.items()},
+            **{lang: {"inputs": inputs, "pdfs": [p.name for p in pdfs]} for lang, pdfs in made.items()},
         }
         write_atomic(self.path, json.dumps(books, sort_keys=True, indent=1).encode("utf-8"))
 
 
+def typeset_books(
+    books: dict[str, list[str]], fonts: list[Path], cache: Path
+) -> dict[str, list[Path]]:
+    """Every volume of `books`, each in its own process, as many side by side as the machine
+    has cores (each holds a volume's layout); a language's cached PDFs that no volume uses
+    any more leave the cache."""
+    volumes = [(lang, number, source) for lang, sources in books.items()
+               for number, source in enumerate(sources, 1)]
+    workers = max(1, min(len(volumes), os.cpu_count() or 1, len(LANGUAGES)))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pdfs = list(pool.map(
+            lambda volume: typeset(f"{volume[0]}-{volume[1]}", volume[2], fonts, cache), volumes
+        ))
+    made: dict[str, list[Path]] = {lang: [] for lang in books}
+    for (lang, _number, _source), pdf in zip(volumes, pdfs):
+        made[lang].append(pdf)
+    for lang, kept in made.items():
+        for earlier in set(cache.glob(f"{lang}-*.pdf")) - set(kept):
+            earlier.unlink(missing_ok=True)
+    return made
+
+
 def write(site: Path, catalog: Catalog, settings: Settings, data: Path) -> list[Path]:
-    """One PDF per language under site/pdf/; returns their paths."""
+    """Each language's volumes under site/pdf/ (one PDF per language while a volume holds the
+    whole book); returns their paths."""
     fonts = cjk_fonts()
     out = site / PDF_FOLDER
     out.mkdir(parents=True, exist_ok=True)
@@ -181,19 +216,15 @@ def write(site: Path, catalog: Catalog, settings: Settings, data: Path) -> list[
     inputs = inputs_digest(catalog, settings, data, fonts)
     made_from = MadeFrom(cache, enabled=settings.page_manifest)
     made = {lang: made_from.cached(lang, inputs) for lang in LANGUAGES}
-    missing = [lang for lang, pdf in made.items() if pdf is None]
+    missing = [lang for lang, pdfs in made.items() if pdfs is None]
     if missing:
-        books = sources(catalog, settings, data, missing)
-        # Each book in its own process, side by side.
-        with ThreadPoolExecutor(max_workers=len(books)) as pool:
-            typeset_now = dict(
-                zip(books, pool.map(lambda lang: typeset(lang, books[lang], fonts, cache), books))
-            )
+        typeset_now = typeset_books(sources(catalog, settings, data, missing), fonts, cache)
         made.update(typeset_now)
         made_from.save(typeset_now, inputs)
     written = []
-    for lang, pdf in made.items():
-        target = out / pdf_file_name(lang)
-        shutil.copyfile(pdf, target)
-        written.append(target)
+    for lang, pdfs in made.items():
+        for name, pdf in zip(volume_files(lang, len(pdfs)), pdfs):
+            target = out / name
+            shutil.copyfile(pdf, target)
+            written.append(target)
     return written
