@@ -32,7 +32,7 @@ from ..core.languages import DEFAULT_LANGUAGE, LANGUAGES
 from ..core.problems import DataError
 from ..core.settings import Settings, citation_folder
 from ..pages.generate import generate_all
-from ..pages.how_to_cite import citation_examples
+from ..pages.how_to_cite import citation_examples, print_edition_citations
 from . import finishing, merge_parts, print_edition, search_index
 from .prepared import Prepared
 
@@ -68,6 +68,8 @@ def prepare(data: Path, settings: Settings) -> Prepared:
         with CitationProcessor(citation_folder(settings, data)) as processor:
             report = generate_all(data, None, settings, processor)
             examples = citation_examples(report.catalog, processor, settings)
+            if settings.pdf_edition:
+                print_edition_citations(report.catalog, processor, settings, LANGUAGES)
     except DataError as err:
         raise BuildFailed(err.report()) from None
     except (CitationProcessorMissing, CitationProcessorFailed) as err:

@@ -26,8 +26,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ..biblio.citations import CitationProcessor, Job
-from ..biblio.page_citations import book_item
+from ..biblio.citations import CitationProcessor
 from ..core.edition import PDF_FOLDER, edition
 from ..core.keyed_cache import write_atomic
 from ..core.languages import LANGUAGES
@@ -37,7 +36,8 @@ from ..pages import manifest
 from ..pages.backlinks import Backlinks
 from ..pages.generate import bibliographies
 from ..pages.inputs import RunInputs, value_digest
-from ..pages.print_book import book_sources, catalog_volume_plan, volume_files
+from ..pages.how_to_cite import print_edition_citations
+from ..pages.print_book import book_sources, volume_files
 
 # The Chinese face (Debian's fonts-noto-cjk, `make fonts`); the Latin and Cyrillic one,
 # Libertinus Serif, comes with the compiler. Each language's order: print_fonts in
@@ -115,28 +115,14 @@ def sources(
     catalog: Catalog, settings: Settings, data: Path, languages: list[str] = LANGUAGES
 ) -> dict[str, list[str]]:
     """The Typst source of each volume of each of `languages`' books."""
-    date, url = settings.build_date(), settings.site_url
-    count = len(catalog_volume_plan(catalog))
-    numbers = [None] if count == 1 else list(range(1, count + 1))
     with CitationProcessor(citation_folder(settings, data)) as processor:
         run = RunInputs(catalog, Backlinks.of(catalog), bibliographies(catalog, processor))
-        # How to cite each volume, in its language's style, as the pages are cited.
-        cited = processor.format_jobs(
-            [
-                Job(
-                    [
-                        book_item(catalog, lang, url, edition(), date, name, number, count)
-                        for number, name in zip(numbers, volume_files(lang, count))
-                    ],
-                    lang,
-                    separately=True,
-                )
-                for lang in languages
-            ]
-        )
+        cited = print_edition_citations(catalog, processor, settings, languages)
     return {
-        lang: book_sources(run, lang, edition(), date, url, [entry.html for entry in entries])
-        for lang, entries in zip(languages, cited)
+        lang: book_sources(
+            run, lang, edition(), settings.build_date(), settings.site_url, cited[lang]
+        )
+        for lang in languages
     }
 
 
@@ -188,11 +174,13 @@ def typeset_books(
     books: dict[str, list[str]], fonts: list[Path], cache: Path
 ) -> dict[str, list[Path]]:
     """Every volume of `books`, each in its own process, as many side by side as the machine
-    has cores (each holds a volume's layout); a language's cached PDFs that no volume uses
+    has cores, or languages if more (each holds a volume's layout); a language's cached PDFs that no volume uses
     any more leave the cache."""
     volumes = [(lang, number, source) for lang, sources in books.items()
                for number, source in enumerate(sources, 1)]
-    workers = max(1, min(len(volumes), os.cpu_count() or 1, len(LANGUAGES)))
+    # At least one a language, as before there were volumes: a volume's process starts (Python,
+    # the fonts) while another sets its pages.
+    workers = min(len(volumes), max(os.cpu_count() or 1, len(LANGUAGES)))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pdfs = list(pool.map(
             lambda volume: typeset(f"{volume[0]}-{volume[1]}", volume[2], fonts, cache), volumes
