@@ -34,7 +34,7 @@ from .bibliography_view import bibliography_view
 from .data_page import data_page_view
 from .glossary import glossary_view
 from .inputs import PageInputs, RunInputs
-from .print_book import catalog_volume_plan, volume_files
+from .print_book import catalog_volume_plan, volume_files, volume_name, volume_numbers
 from .record_views import record_view
 from .render import environment, render
 from .timeline import timeline_view
@@ -376,5 +376,14 @@ def pdf_links(catalog: Catalog, lang: str, env: jinja2.Environment) -> str:
         lang=lang,
         generated_mark=GENERATED_MARK,
         root="../" * (2 if url_prefix(lang) else 1),
-        files=[(other, volume_files(other, volumes)) for other in LANGUAGES],
+        files=[
+            (
+                other,
+                [
+                    (name, volume_name(catalog.ui, lang, number) if number else None)
+                    for number, name in zip(volume_numbers(volumes), volume_files(other, volumes))
+                ],
+            )
+            for other in LANGUAGES
+        ],
     )

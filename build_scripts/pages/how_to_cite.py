@@ -10,7 +10,7 @@ from ..core.edition import edition
 from ..core.languages import LANGUAGES
 from ..core.settings import Settings
 from ..data.catalog import Catalog
-from .print_book import catalog_volume_plan, volume_files
+from .print_book import catalog_volume_plan, volume_files, volume_numbers
 
 # The page cited as the example: the first stage, which every edition has.
 EXAMPLE_DATASET = "stages"
@@ -46,13 +46,12 @@ def print_edition_citations(
     step makes them too, while its processor runs: the print edition then finds them in the
     citation cache and starts no citeproc-js of its own."""
     count = len(catalog_volume_plan(catalog))
-    numbers = [None] if count == 1 else list(range(1, count + 1))
     date, url = settings.build_date(), settings.site_url
     jobs = [
         Job(
             [
                 book_item(catalog, lang, url, edition(), date, name, number, count)
-                for number, name in zip(numbers, volume_files(lang, count))
+                for number, name in zip(volume_numbers(count), volume_files(lang, count))
             ],
             lang,
             separately=True,

@@ -215,11 +215,20 @@ def catalog_volume_plan(catalog: Catalog) -> list[list[Slice]]:
     return volume_plan({dataset: len(catalog.entries(dataset)) for dataset in DATASET_ORDER})
 
 
+def volume_numbers(count: int) -> list[int | None]:
+    """The numbers of a book's `count` volumes; None for a book in one volume, which keeps the
+    file name it always had and says no "Volume 1 of 1"."""
+    return [None] if count == 1 else list(range(1, count + 1))
+
+
 def volume_files(lang: str, count: int) -> list[str]:
-    """The file names of a language's volumes: one book keeps the name it always had."""
-    if count == 1:
-        return [pdf_file_name(lang)]
-    return [pdf_file_name(lang, number) for number in range(1, count + 1)]
+    """The file names of a language's volumes."""
+    return [pdf_file_name(lang, number) for number in volume_numbers(count)]
+
+
+def volume_name(ui: Any, lang: str, number: int) -> str:
+    """How a link names a volume: "vol. 2"."""
+    return ui["print_in_volume"][lang].format(volume=number)
 
 
 def book_view(run: RunInputs, lang: str) -> list[list[dict[str, Any]]]:
@@ -271,7 +280,7 @@ def book_sources(
     others = {
         number: {
             "url": f"{site_url.rstrip('/')}/{PDF_FOLDER}/{name}",
-            "name": ui["print_in_volume"][lang].format(volume=number),
+            "name": volume_name(ui, lang, number),
         }
         for number, name in enumerate(files, 1)
     }
